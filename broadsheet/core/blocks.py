@@ -1,0 +1,161 @@
+"""StreamField blocks shared by articles, company pages and settings.
+
+Each block renders through its own template in ``templates/blocks/`` so the
+article body, the company pages and later the feeds share one markup.
+"""
+
+from django.core.validators import URLValidator
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.images.blocks import ImageChooserBlock
+
+from broadsheet.images.renditions import BODY_IMAGE_SPECS
+
+# The rich-text features an editor needs in a news story; no embeds, no
+# raw HTML, so what they paste is sanitised by Wagtail's whitelist.
+PARAGRAPH_FEATURES = [
+    "bold",
+    "italic",
+    "link",
+    "document-link",
+    "ol",
+    "ul",
+    "superscript",
+    "subscript",
+    "strikethrough",
+]
+
+
+class RenditionPrefetchingImageChooserBlock(ImageChooserBlock):
+    """Load every image of a body, with its renditions, in two queries.
+
+    Wagtail's chooser block loads the images in bulk but then fetches each
+    rendition on its own while the template renders, so an article with ten
+    pictures would cost ten extra queries.
+    """
+
+    def bulk_to_python(self, values):
+        values = list(values)
+        images = self.model_class.objects.prefetch_renditions(*BODY_IMAGE_SPECS).in_bulk(
+            [value for value in values if value is not None]
+        )
+        return [images.get(value) for value in values]
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(max_length=200)
+    level = blocks.ChoiceBlock(choices=[("h2", "Heading"), ("h3", "Subheading")], default="h2")
+
+    class Meta:
+        icon = "title"
+        template = "blocks/heading_block.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    text = blocks.TextBlock()
+    attribution = blocks.CharBlock(
+        required=False, max_length=200, help_text=_("Who said it, e.g. a person or a news agency.")
+    )
+
+    class Meta:
+        icon = "openquote"
+        template = "blocks/quote_block.html"
+
+
+class CaptionedImageBlock(blocks.StructBlock):
+    image = RenditionPrefetchingImageChooserBlock()
+    caption = blocks.CharBlock(required=False, max_length=500)
+    credit = blocks.CharBlock(required=False, max_length=200, help_text=_("Leave empty to use the image's own credit."))
+
+    class Meta:
+        icon = "image"
+        template = "blocks/captioned_image_block.html"
+
+
+class FactBoxBlock(blocks.StructBlock):
+    title = blocks.CharBlock(max_length=200)
+    body = blocks.RichTextBlock(features=["bold", "italic", "link", "ol", "ul"])
+
+    class Meta:
+        icon = "list-ul"
+        template = "blocks/fact_box_block.html"
+
+
+class LinkCardBlock(blocks.StructBlock):
+    """A link shown as a card. Nothing is fetched from the linked site: the
+    editor types the title and summary, so readers' browsers never call out."""
+
+    url = blocks.URLBlock()
+    title = blocks.CharBlock(max_length=200)
+    summary = blocks.TextBlock(required=False, max_length=500)
+    site_name = blocks.CharBlock(required=False, max_length=100)
+
+    class Meta:
+        icon = "link"
+        template = "blocks/link_card_block.html"
+
+
+class StoryBodyBlock(blocks.StreamBlock):
+    paragraph = blocks.RichTextBlock(features=PARAGRAPH_FEATURES, template="blocks/paragraph_block.html")
+    heading = HeadingBlock()
+    quote = QuoteBlock()
+    image = CaptionedImageBlock()
+    fact_box = FactBoxBlock()
+    link_card = LinkCardBlock()
+
+
+class LinkValueBlock(blocks.StructBlock):
+    """A footer or profile link: a site path such as ``/about-us/`` or a full URL."""
+
+    label = blocks.CharBlock(max_length=100)
+    url = blocks.CharBlock(
+        max_length=500, help_text=_("A path on this site such as /about-us/, or a full https:// address.")
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        url = value.get("url", "")
+        if not url.startswith("/") or url.startswith("//"):
+            try:
+                URLValidator(schemes=["http", "https", "mailto"])(url)
+            except Exception as error:
+                raise blocks.StructBlockValidationError(block_errors={"url": error}) from error
+        return value
+
+
+class LinkGroupBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(max_length=100)
+    links = blocks.ListBlock(LinkValueBlock())
+
+    class Meta:
+        icon = "list-ul"
+
+
+class SocialProfileBlock(blocks.StructBlock):
+    network = blocks.ChoiceBlock(
+        choices=[
+            ("facebook", "Facebook"),
+            ("x", "X (Twitter)"),
+            ("instagram", "Instagram"),
+            ("telegram", "Telegram"),
+            ("youtube", "YouTube"),
+            ("mastodon", "Mastodon"),
+            ("bluesky", "Bluesky"),
+            ("linkedin", "LinkedIn"),
+            ("vk", "VK"),
+            ("website", "Website"),
+            ("email", "Email"),
+        ]
+    )
+    url = blocks.CharBlock(max_length=500)
+
+    class Meta:
+        icon = "link"
+
+    def clean(self, value):
+        value = super().clean(value)
+        try:
+            URLValidator(schemes=["http", "https", "mailto"])(value.get("url", ""))
+        except Exception as error:
+            raise blocks.StructBlockValidationError(block_errors={"url": error}) from error
+        return value

@@ -1,0 +1,26 @@
+"""Show every time in the site's own time zone.
+
+Times are stored in UTC. The newsroom picks its zone in the site settings;
+activating it per request makes templates, ``localtime`` and article URL dates
+use it without any view having to remember.
+"""
+
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+
+from .models import SiteSettings
+
+
+class SiteTimezoneMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        site_settings = SiteSettings.for_request(request)
+        timezone.activate(site_settings.zoneinfo)
+        try:
+            return self.get_response(request)
+        finally:
+            timezone.deactivate()

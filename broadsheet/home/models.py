@@ -1,0 +1,71 @@
+"""The front page: the lead story, the editors' top stories, the latest list
+and a block for each section."""
+
+from django.db import models
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.models import Orderable, Page
+
+from broadsheet.articles.models import ArticlePage
+
+LATEST_COUNT = 10
+SECTION_BLOCK_COUNT = 4
+TOP_STORY_COUNT = 4
+
+
+class HomePage(Page):
+    lead_story = models.ForeignKey(
+        "articles.ArticlePage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Empty: the newest story leads.",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("lead_story"),
+        InlinePanel("top_stories", heading="Top stories, in order", label="Top story", max_num=8),
+    ]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["sections.SectionPage", "company.CompanyPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "home page"
+
+    def get_context(self, request, *args, **kwargs):
+        from broadsheet.sections.models import NavigationSettings
+
+        context = super().get_context(request, *args, **kwargs)
+        published = ArticlePage.objects.published()
+        latest = list(published.for_teasers()[: LATEST_COUNT + 1])
+
+        chosen_ids = [self.lead_story_id] if self.lead_story_id else []
+        chosen_ids += [pk for pk in self.top_stories.values_list("article_id", flat=True)]
+        picked = {a.pk: a for a in published.filter(pk__in=chosen_ids).for_teasers()} if chosen_ids else {}
+
+        lead = picked.get(self.lead_story_id) or (latest[0] if latest else None)
+        top = [picked[pk] for pk in chosen_ids[1 if self.lead_story_id else 0 :] if pk in picked and picked[pk] != lead]
+        if not top:
+            top = [a for a in latest if a != lead][:TOP_STORY_COUNT]
+        shown = {a.pk for a in top} | ({lead.pk} if lead else set())
+
+        navigation = NavigationSettings.for_request(request)
+        context.update(
+            lead=lead,
+            top_stories=top,
+            latest=[a for a in latest if a.pk not in shown][:LATEST_COUNT],
+            section_blocks=[
+                {"entry": entry, "articles": list(entry["page"].articles()[:SECTION_BLOCK_COUNT])}
+                for entry in navigation.visible_sections()
+            ],
+        )
+        return context
+
+
+class HomeTopStory(Orderable):
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="top_stories")
+    article = models.ForeignKey("articles.ArticlePage", on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("article")]
