@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "broadsheet.articles",
     "broadsheet.home",
     "broadsheet.company",
+    "broadsheet.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
