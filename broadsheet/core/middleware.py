@@ -18,8 +18,13 @@ class SiteTimezoneMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        site_settings = SiteSettings.for_request(request)
-        timezone.activate(site_settings.zoneinfo)
+        try:
+            zone = SiteSettings.for_request(request).zoneinfo
+        except SiteSettings.DoesNotExist:
+            # No Wagtail site matches and none is the default: Wagtail will
+            # answer 404 for pages, but the admin must still work to fix it.
+            zone = timezone.get_default_timezone()
+        timezone.activate(zone)
         try:
             return self.get_response(request)
         finally:
