@@ -4,7 +4,8 @@ Each block renders through its own template in ``templates/blocks/`` so the
 article body, the company pages and later the feeds share one markup.
 """
 
-from django.core.validators import URLValidator
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator, validate_email
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
@@ -104,6 +105,19 @@ class StoryBodyBlock(blocks.StreamBlock):
     link_card = LinkCardBlock()
 
 
+def validate_link_target(url: str) -> None:
+    """An outside link: http(s) or a mailto: address; anything else (javascript:, data:) is refused."""
+    try:
+        if url.startswith("mailto:"):
+            validate_email(url.removeprefix("mailto:").split("?", 1)[0])
+        else:
+            URLValidator(schemes=["http", "https"])(url)
+    except ValidationError as error:
+        raise blocks.StructBlockValidationError(
+            block_errors={"url": ValidationError("Enter a full https:// address or a mailto: address.")}
+        ) from error
+
+
 class LinkValueBlock(blocks.StructBlock):
     """A footer or profile link: a site path such as ``/about-us/`` or a full URL."""
 
@@ -116,10 +130,7 @@ class LinkValueBlock(blocks.StructBlock):
         value = super().clean(value)
         url = value.get("url", "")
         if not url.startswith("/") or url.startswith("//"):
-            try:
-                URLValidator(schemes=["http", "https", "mailto"])(url)
-            except Exception as error:
-                raise blocks.StructBlockValidationError(block_errors={"url": error}) from error
+            validate_link_target(url)
         return value
 
 
@@ -154,8 +165,5 @@ class SocialProfileBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        try:
-            URLValidator(schemes=["http", "https", "mailto"])(value.get("url", ""))
-        except Exception as error:
-            raise blocks.StructBlockValidationError(block_errors={"url": error}) from error
+        validate_link_target(value.get("url", ""))
         return value
