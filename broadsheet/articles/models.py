@@ -5,6 +5,7 @@ from functools import cached_property
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -15,7 +16,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from broadsheet.core.blocks import StoryBodyBlock
-from broadsheet.core.slugs import ascii_slugify
+from broadsheet.core.pages import TransliteratedSlugMixin
+from broadsheet.core.timezones import site_zone
 
 from .forms import ArticlePageForm
 from .querysets import ArticleManager
@@ -36,7 +38,7 @@ class ArticleTag(ItemBase):
     content_object = ParentalKey("articles.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class ArticlePage(Page):
+class ArticlePage(TransliteratedSlugMixin, Page):
     standfirst = models.TextField(max_length=600, blank=True, help_text="The one or two sentences under the headline.")
     kind = models.CharField(max_length=16, choices=ArticleKind.choices, default=ArticleKind.NEWS)
     byline_credit = models.CharField(
@@ -83,13 +85,6 @@ class ArticlePage(Page):
     class Meta:
         verbose_name = "article"
 
-    def full_clean(self, *args, **kwargs) -> None:
-        # Wagtail would slugify the headline itself, dropping every letter
-        # that is not ASCII; transliterate instead so any script gets a slug.
-        if not self.slug and self.title:
-            self.slug = ascii_slugify(self.title)
-        super().full_clean(*args, **kwargs)
-
     def clean(self) -> None:
         super().clean()
         if (
@@ -99,10 +94,13 @@ class ArticlePage(Page):
         ):
             raise ValidationError({"significant_update_at": "An update cannot come before the first publication."})
 
-    def url_date(self) -> datetime.date:
-        """The date in the URL: first publication, in the site's time zone."""
+    def url_date(self, site_id: int | None = None) -> datetime.date:
+        """The date in the URL: first publication, in the site's time zone.
+
+        A draft has no publication yet; its preview uses the scheduled time or now.
+        """
         moment = self.first_published_at or self.go_live_at or timezone.now()
-        return timezone.localtime(moment).date()
+        return timezone.localtime(moment, site_zone(site_id)).date()
 
     def get_url_parts(self, request=None):
         parts = super().get_url_parts(request)
@@ -110,7 +108,7 @@ class ArticlePage(Page):
             return parts
         site_id, root_url, page_path = parts
         section_path, slug = page_path.rstrip("/").rsplit("/", 1)
-        return site_id, root_url, f"{section_path}/{self.url_date():%Y/%m/%d}/{slug}/"
+        return site_id, root_url, f"{section_path}/{self.url_date(site_id):%Y/%m/%d}/{slug}/"
 
     def authors(self) -> list:
         return [link.person for link in self.article_authors.all()]
@@ -141,6 +139,10 @@ class ArticlePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        if not getattr(request, "is_preview", False):
+            # The byline: every author in one query rather than one each.
+            # A preview keeps the authors of its unsaved revision instead.
+            prefetch_related_objects([self], "article_authors__person")
         context["related"] = self.related_articles()
         return context
 

@@ -3,41 +3,45 @@
 Order: the editor's picks, then stories sharing a tag, then stories from the
 same section, most recent first within each group; never the article itself,
 never anything unpublished, no story twice.
+
+Each group is asked for ids only, then the chosen stories are loaded once
+with everything a teaser needs, so the article page costs the same number of
+queries whichever groups fill the block.
 """
 
 from wagtail.models import Page
 
 
-def related_articles(article, limit: int = 4) -> list:
+def related_article_ids(article, limit: int = 4) -> list[int]:
     from .models import ArticlePage, ArticleTag
 
-    published = ArticlePage.objects.published()
-    chosen: list = []
-    seen = {article.pk}
+    published = ArticlePage.objects.published().exclude(pk=article.pk)
+    pick_ids = list(article.related_links.values_list("related_page_id", flat=True))
+    live_picks = set(published.filter(pk__in=pick_ids).values_list("pk", flat=True))
+    tagged = ArticleTag.objects.filter(tag__in=ArticleTag.objects.filter(content_object=article).values("tag_id"))
+    sharing_tags = published.filter(pk__in=tagged.values("content_object_id")).newest_first()
+    same_section = published.filter(path__startswith=article.path[: -Page.steplen], depth=article.depth).newest_first()
 
-    def take(candidates) -> None:
-        for candidate in candidates:
-            if len(chosen) >= limit:
-                return
-            if candidate.pk not in seen:
-                seen.add(candidate.pk)
-                chosen.append(candidate)
-
-    pick_ids = [pk for pk in article.related_links.values_list("related_page_id", flat=True)]
-    if pick_ids:
-        picks = {page.pk: page for page in published.filter(pk__in=pick_ids).for_teasers()}
-        take(picks[pk] for pk in pick_ids if pk in picks)
-
-    if len(chosen) < limit:
-        tag_ids = list(article.tagged_items.values_list("tag_id", flat=True))
-        if tag_ids:
-            tagged = ArticleTag.objects.filter(tag_id__in=tag_ids).values("content_object_id")
-            sharing = published.filter(pk__in=tagged).exclude(pk__in=seen).for_teasers()
-            take(sharing[: limit - len(chosen)])
-
-    if len(chosen) < limit and article.depth > 1:
-        parent_path = article.path[: -Page.steplen]
-        same_section = published.filter(path__startswith=parent_path, depth=article.depth).exclude(pk__in=seen)
-        take(same_section.for_teasers()[: limit - len(chosen)])
-
+    # Every group is fetched even when an earlier one fills the block, so the
+    # page's query count never depends on which groups were needed.
+    groups = (
+        [pk for pk in pick_ids if pk in live_picks],
+        list(sharing_tags.values_list("pk", flat=True)[: limit + len(pick_ids)]),
+        list(same_section.values_list("pk", flat=True)[: 2 * limit + len(pick_ids)]),
+    )
+    chosen: list[int] = []
+    for candidates in groups:
+        for pk in candidates:
+            if len(chosen) == limit:
+                return chosen
+            if pk not in chosen:
+                chosen.append(pk)
     return chosen
+
+
+def related_articles(article, limit: int = 4) -> list:
+    from .models import ArticlePage
+
+    ids = related_article_ids(article, limit)
+    loaded = {page.pk: page for page in ArticlePage.objects.filter(pk__in=ids).for_teasers()}
+    return [loaded[pk] for pk in ids if pk in loaded]

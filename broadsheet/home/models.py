@@ -7,13 +7,14 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable, Page
 
 from broadsheet.articles.models import ArticlePage
+from broadsheet.core.pages import TransliteratedSlugMixin
 
 LATEST_COUNT = 10
 SECTION_BLOCK_COUNT = 4
 TOP_STORY_COUNT = 4
 
 
-class HomePage(Page):
+class HomePage(TransliteratedSlugMixin, Page):
     lead_story = models.ForeignKey(
         "articles.ArticlePage",
         null=True,
@@ -35,7 +36,7 @@ class HomePage(Page):
         verbose_name = "home page"
 
     def get_context(self, request, *args, **kwargs):
-        from broadsheet.sections.models import NavigationSettings
+        from broadsheet.sections.models import NavigationSettings, newest_articles_by_section
 
         context = super().get_context(request, *args, **kwargs)
         published = ArticlePage.objects.published()
@@ -51,15 +52,13 @@ class HomePage(Page):
             top = [a for a in latest if a != lead][:TOP_STORY_COUNT]
         shown = {a.pk for a in top} | ({lead.pk} if lead else set())
 
-        navigation = NavigationSettings.for_request(request)
+        entries = NavigationSettings.for_request(request).visible_sections()
+        by_section = newest_articles_by_section([entry["page"] for entry in entries], SECTION_BLOCK_COUNT)
         context.update(
             lead=lead,
             top_stories=top,
             latest=[a for a in latest if a.pk not in shown][:LATEST_COUNT],
-            section_blocks=[
-                {"entry": entry, "articles": list(entry["page"].articles()[:SECTION_BLOCK_COUNT])}
-                for entry in navigation.visible_sections()
-            ],
+            section_blocks=[{"entry": entry, "articles": by_section[entry["page"].pk]} for entry in entries],
         )
         return context
 

@@ -9,6 +9,8 @@ import datetime
 
 from django.conf import settings
 from django.db import models
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber, Substr
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -18,12 +20,13 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
+from broadsheet.core.pages import TransliteratedSlugMixin
 from broadsheet.core.pagination import paginate_newest_first, parse_page_number
 
 from .blocks import NavigationItemBlock
 
 
-class SectionPage(RoutablePageMixin, Page):
+class SectionPage(TransliteratedSlugMixin, RoutablePageMixin, Page):
     intro = models.TextField(blank=True, max_length=500)
     is_special = models.BooleanField(
         default=False, help_text="A special-topic hub (a tournament, an election): highlighted in the navigation."
@@ -63,24 +66,49 @@ class SectionPage(RoutablePageMixin, Page):
     def numbered(self, request: HttpRequest, number: str) -> HttpResponse:
         return self.render_list(request, parse_page_number(number))
 
+    def route(self, request: HttpRequest, path_components: list[str]):
+        """Hand a dated article URL to the article itself.
+
+        Returning the article's own route result (rather than serving it from
+        a routable view) lets Wagtail's serve view run its page hooks on the
+        article: password and login restrictions, before_serve_page.
+        """
+        if self.live and len(path_components) == 4:
+            article = self.dated_article(*path_components)
+            if article is not None:
+                article.__dict__["section"] = self  # saves the article page a parent lookup
+                return article.route(request, [])
+        return super().route(request, path_components)
+
+    def dated_article(self, year: str, month: str, day: str, slug: str):
+        """The live article at this date and slug, or None."""
+        from broadsheet.articles.models import ArticlePage
+
+        if not (year.isdigit() and month.isdigit() and day.isdigit()):
+            return None
+        article = ArticlePage.objects.live().child_of(self).filter(slug=slug).first()
+        if article is None:
+            return None
+        try:
+            requested = datetime.date(int(year), int(month), int(day))
+        except ValueError:
+            return None
+        return article if article.url_date() == requested else None
+
     @re_path(r"^(?P<year>\d{4})/(?P<month>\d{2})/(?P<day>\d{2})/(?P<slug>[-\w]+)/$")
-    def article(
-        self, request: HttpRequest, year: str, month: str, day: str, slug: str, *args, **kwargs
-    ) -> HttpResponse:
+    def misdated_article(self, request: HttpRequest, year: str, month: str, day: str, slug: str) -> HttpResponse:
+        """The right story under the wrong date (a hand-typed link): one permanent
+        redirect to its canonical address. Correctly dated URLs never get here."""
         from broadsheet.articles.models import ArticlePage
 
         try:
-            requested = datetime.date(int(year), int(month), int(day))
+            datetime.date(int(year), int(month), int(day))
         except ValueError as error:
             raise Http404("No such date") from error
-        article = ArticlePage.objects.child_of(self).filter(slug=slug).first()
-        if article is None or not article.live:
+        article = ArticlePage.objects.live().child_of(self).filter(slug=slug).first()
+        if article is None:
             raise Http404("No such article")
-        if article.url_date() != requested:
-            # The right story under the wrong date (e.g. a hand-typed link):
-            # send the reader to its one canonical address.
-            return redirect(article.get_url(request), permanent=True)
-        return article.serve(request, *args, **kwargs)
+        return redirect(article.get_url(request), permanent=True)
 
     @re_path(r"^(?P<slug>[-\w]+)/$")
     def undated_article(self, request: HttpRequest, slug: str) -> HttpResponse:
@@ -99,6 +127,46 @@ class SectionPage(RoutablePageMixin, Page):
     def get_sitemap_urls(self, request=None):
         # Only the section front; numbered pages are reached by links.
         return [{"location": self.get_full_url(request), "lastmod": self.last_published_at}]
+
+
+def newest_articles_by_section(sections: list[SectionPage], count: int, teasers: bool = True) -> dict[int, list]:
+    """The ``count`` newest published articles of each section, by section id.
+
+    One query for every section together (a window numbers each section's
+    stories newest first and keeps the first ``count``), so a page showing a
+    block per section costs the same however many sections have stories.
+    ``teasers``: load what a teaser shows (images, authors) as ``for_teasers()``
+    does; otherwise headlines only.
+    """
+    from broadsheet.articles.models import ArticlePage
+
+    if not sections:
+        return {}
+    # Sections all live under the one home page, so they share one depth.
+    depth = sections[0].depth
+    by_path = {section.path: section for section in sections}
+    published = ArticlePage.objects.published()
+    articles = (
+        (published.for_teasers() if teasers else published.newest_first().defer_streamfields())
+        .filter(depth=depth + 1)
+        .annotate(parent_path=Substr("path", 1, depth * Page.steplen))
+        .filter(parent_path__in=list(by_path))
+        .annotate(
+            position=Window(
+                RowNumber(),
+                partition_by=[F("parent_path")],
+                order_by=[F("first_published_at").desc(), F("pk").desc()],
+            )
+        )
+        .filter(position__lte=count)
+    )
+    grouped: dict[int, list] = {section.pk: [] for section in sections}
+    for article in articles:
+        section = by_path.get(article.path[: -Page.steplen])
+        if section is not None:
+            article.__dict__["section"] = section
+            grouped[section.pk].append(article)
+    return grouped
 
 
 @register_setting(icon="list-ul")

@@ -1,0 +1,120 @@
+"""Template tags every reader-facing page uses: times, datelines, canonical URLs.
+
+``{% load broadsheet_tags %}`` gives:
+
+- ``value|relative_time``: “52 minutes ago”, the wording of ``core.relative_time``.
+- ``value|iso_utc``: ``2017-11-08T06:38:00Z`` for a ``<time datetime>``.
+- ``{% time_ago value %}``: a ``<time>`` element with the relative wording,
+  which ``relative-times.js`` keeps current.
+- ``{% dateline published updated %}``: “Nov 8, 2017 — 09:38 — Update: 10:01”.
+- ``{% canonical_url %}``: the absolute address of the current page.
+- ``{% footer_groups site_settings as groups %}``: the footer's link groups,
+  the social profiles in the “Follow” group.
+- ``profile.network|social_network_label``: “Facebook” for ``facebook``.
+"""
+
+import datetime
+from functools import cache
+
+from django import template
+from django.utils import timezone
+from wagtail.models import Site
+
+from broadsheet.core import relative_time as relative_time_module
+from broadsheet.core.blocks import SocialProfileBlock
+
+register = template.Library()
+
+
+@register.filter
+def relative_time(value: datetime.datetime | None) -> str:
+    if not value:
+        return ""
+    return relative_time_module.relative_time(value)
+
+
+@register.filter
+def iso_utc(value: datetime.datetime | None) -> str:
+    if not value:
+        return ""
+    if timezone.is_naive(value):
+        value = timezone.make_aware(value)
+    return value.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@register.inclusion_tag("includes/time_ago.html")
+def time_ago(value: datetime.datetime | None, css_class: str = "") -> dict:
+    """The relative time, with the date it turns into after a week ready for the script."""
+    return {
+        "value": value,
+        "text": relative_time(value),
+        "date_text": relative_time_module.absolute_date(value) if value else "",
+        "css_class": css_class,
+    }
+
+
+@register.inclusion_tag("includes/dateline.html")
+def dateline(published: datetime.datetime | None, updated: datetime.datetime | None = None) -> dict:
+    """Publication time and, when there is one, the significant update.
+
+    The update shows its date only when it falls on another day than the
+    publication, in the site's time zone.
+    """
+    same_day = bool(
+        published and updated and timezone.localtime(published).date() == timezone.localtime(updated).date()
+    )
+    return {"published": published, "updated": updated, "update_same_day": same_day}
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context: template.Context, path: str | None = None) -> str:
+    """``path`` (default: the current one) under the site's root URL, like Wagtail's full URLs."""
+    request = context.get("request")
+    if request is None:
+        return ""
+    path = path or request.path
+    site = Site.find_for_request(request)
+    if site is not None:
+        return site.root_url + path
+    return request.build_absolute_uri(path)
+
+
+FOLLOW_HEADING = "Follow"
+
+
+@register.simple_tag
+def footer_groups(site_settings) -> list[dict]:
+    """The footer's link groups, each ``{"heading", "links": [{"label", "url", "rel"?}]}``.
+
+    The social profiles go into the group headed “Follow”: an editor's own
+    group of that name keeps its place and its links (print editions, RSS)
+    and gains the profiles it does not list yet; without one, a “Follow”
+    group comes last.
+    """
+    groups = [
+        {"heading": group.value["heading"], "links": [dict(link) for link in group.value["links"]]}
+        for group in site_settings.footer_links
+    ]
+    profiles = [
+        {"label": social_network_label(profile.value["network"]), "url": profile.value["url"], "rel": "me"}
+        for profile in site_settings.social_profiles
+    ]
+    if not profiles:
+        return groups
+    follow = next((g for g in groups if g["heading"].strip().casefold() == FOLLOW_HEADING.casefold()), None)
+    if follow is None:
+        follow = {"heading": FOLLOW_HEADING, "links": []}
+        groups.append(follow)
+    listed = {link["url"] for link in follow["links"]}
+    follow["links"] += [profile for profile in profiles if profile["url"] not in listed]
+    return groups
+
+
+@cache
+def _social_network_labels() -> dict[str, str]:
+    return {str(value): str(label) for value, label in SocialProfileBlock.base_blocks["network"].field.choices}
+
+
+@register.filter
+def social_network_label(network: str) -> str:
+    return _social_network_labels().get(network, network)
