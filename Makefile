@@ -24,6 +24,7 @@ install: $(VENV)/.installed
 
 install-test: $(VENV)/.installed-test
 
+demo: export BROADSHEET_BASE_URL ?= http://127.0.0.1:$(PORT)
 demo: install
 	$(BIN)/broadsheet migrate --noinput
 	$(BIN)/broadsheet create_demo
