@@ -16,9 +16,13 @@ def related_article_ids(article, limit: int = 4) -> list[int]:
     from .models import ArticlePage, ArticleTag
 
     published = ArticlePage.objects.published().exclude(pk=article.pk)
-    pick_ids = list(article.related_links.values_list("related_page_id", flat=True))
+    # Picks and tags are read through the page's own relations, not by
+    # querying for its id: a preview shows an unsaved article (no id yet, or
+    # picks and tags changed in the form) and must show its Related block.
+    pick_ids = [link.related_page_id for link in article.related_links.all() if link.related_page_id]
+    tag_ids = [item.tag_id for item in article.tagged_items.all() if item.tag_id]
     live_picks = set(published.filter(pk__in=pick_ids).values_list("pk", flat=True))
-    tagged = ArticleTag.objects.filter(tag__in=ArticleTag.objects.filter(content_object=article).values("tag_id"))
+    tagged = ArticleTag.objects.filter(tag_id__in=tag_ids)
     sharing_tags = published.filter(pk__in=tagged.values("content_object_id")).newest_first()
     same_section = published.filter(path__startswith=article.path[: -Page.steplen], depth=article.depth).newest_first()
 

@@ -34,7 +34,7 @@ PAGES = {
 PINNED = {
     "home": 25,
     "section": 21,
-    "article": 31,
+    "article": 32,
     "tag": 17,
     "author": 17,
     "day archive": 16,
