@@ -68,3 +68,30 @@ def test_not_found_article_page_is_in_the_site_style(client, newsroom):
     assert response.status_code == 404
     assert "News" in texts(response, ".section-nav__link")
     assert "We could not find that page" in visible_text(one(response, "main"))
+
+
+
+def test_a_server_error_gets_the_styled_500_page(client, newsroom, monkeypatch):
+    from broadsheet.home.models import HomePage
+
+    def broken_context(self, request, *args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(HomePage, "get_context", broken_context)
+    client.raise_request_exception = False
+
+    response = client.get("/")
+
+    assert response.status_code == 500
+    assert "Something went wrong" in response.content.decode()
+
+
+def test_the_500_page_needs_no_database(rf):
+    """It is shown when the failure may be the database itself. This test has
+    no database access at all: pytest-django makes any query raise."""
+    from django.views.defaults import server_error
+
+    response = server_error(rf.get("/"))
+
+    assert response.status_code == 500
+    assert 'href="/"' in response.content.decode()
