@@ -51,7 +51,9 @@ def section_navigation(context: template.Context) -> dict:
 
 @register.inclusion_tag("components/section_rail.html", takes_context=True)
 def more_from_the_paper(context: template.Context, exclude: SectionPage | None = None) -> dict:
-    entries = [e for e in menu_entries(context) if exclude is None or e["page"].pk != exclude.pk]
+    # Lists that are not sections (tags, authors, archives) pass no section.
+    excluded_pk = exclude.pk if isinstance(exclude, SectionPage) else None
+    entries = [e for e in menu_entries(context) if e["page"].pk != excluded_pk]
     grouped = newest_articles_by_section([e["page"] for e in entries], RAIL_HEADLINES, teasers=False)
     blocks = [{"entry": e, "articles": grouped.get(e["page"].pk, [])} for e in entries]
     return {"request": context.get("request"), "blocks": [b for b in blocks if b["articles"]]}
