@@ -43,7 +43,7 @@ class HomePage(TransliteratedSlugMixin, Page):
         latest = list(published.for_teasers()[: LATEST_COUNT + 1])
 
         chosen_ids = [self.lead_story_id] if self.lead_story_id else []
-        chosen_ids += [pk for pk in self.top_stories.values_list("article_id", flat=True)]
+        chosen_ids += [story.article_id for story in self.top_stories.all()]
         picked = {a.pk: a for a in published.filter(pk__in=chosen_ids).for_teasers()} if chosen_ids else {}
 
         lead = picked.get(self.lead_story_id) or (latest[0] if latest else None)
