@@ -7,6 +7,7 @@ look at. On the way it records every request the pages make: none may leave
 the site. A second test reads the same way with JavaScript switched off.
 """
 
+import datetime
 import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -193,4 +194,31 @@ def test_reading_works_without_javascript(live_server, demo_newsroom, browser) -
 
     click_and_wait(page.locator(ARTICLE_AUTHOR_LINKS).first)
     assert AUTHOR_PATH.match(path_of(page))
+    context.close()
+
+
+def test_relative_times_keep_ticking_while_the_page_is_open(live_server, demo_newsroom, browser) -> None:
+    """The server writes "N minutes ago"; the script recomputes it every minute by the
+    reader's clock, so a page left open (or served from a cache) stays right."""
+    context = browser.new_context(**DEVICES["desktop"])
+    page = context.new_page()
+    page.goto(live_server.url + "/")
+    newest = page.locator(".ticker time[data-relative-time]").first
+    published = newest.get_attribute("datetime")
+    context.close()
+
+    context = browser.new_context(**DEVICES["desktop"])
+    page = context.new_page()
+    published_at = datetime.datetime.fromisoformat(published.replace("Z", "+00:00"))
+    page.clock.install(time=published_at + datetime.timedelta(minutes=52))
+    page.goto(live_server.url + "/")
+    newest = page.locator(".ticker time[data-relative-time]").first
+    assert newest.get_attribute("datetime") == published
+    assert newest.inner_text().strip() == "52 minutes ago"
+
+    page.clock.run_for(8 * 60 * 1000)
+    assert newest.inner_text().strip() == "1 hour ago"
+
+    page.clock.run_for(12 * 60 * 60 * 1000)
+    assert newest.inner_text().strip() == "13 hours ago"
     context.close()
