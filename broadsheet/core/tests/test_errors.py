@@ -70,7 +70,6 @@ def test_not_found_article_page_is_in_the_site_style(client, newsroom):
     assert "We could not find that page" in visible_text(one(response, "main"))
 
 
-
 def test_a_server_error_gets_the_styled_500_page(client, newsroom, monkeypatch):
     from broadsheet.home.models import HomePage
 
