@@ -26,6 +26,16 @@ from broadsheet.core.pagination import paginate_newest_first, parse_page_number
 from .blocks import NavigationItemBlock
 
 
+def parse_url_date(year: str, month: str, day: str) -> datetime.date | None:
+    """The date of an article URL's ``yyyy/mm/dd``, or None if it is not a real date."""
+    if not (year.isascii() and month.isascii() and day.isascii()):
+        return None
+    try:
+        return datetime.date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+
+
 class SectionPage(TransliteratedSlugMixin, RoutablePageMixin, Page):
     intro = models.TextField(blank=True, max_length=500)
     is_special = models.BooleanField(
@@ -74,51 +84,37 @@ class SectionPage(TransliteratedSlugMixin, RoutablePageMixin, Page):
         article: password and login restrictions, before_serve_page.
         """
         if self.live and len(path_components) == 4:
-            article = self.dated_article(*path_components)
-            if article is not None:
-                article.__dict__["section"] = self  # saves the article page a parent lookup
+            *date_parts, slug = path_components
+            requested = parse_url_date(*date_parts)
+            article = self.live_article(slug) if requested else None
+            if article is not None and article.url_date() == requested:
+                article.section = self  # saves the article page a parent lookup
                 return article.route(request, [])
         return super().route(request, path_components)
 
-    def dated_article(self, year: str, month: str, day: str, slug: str):
-        """The live article at this date and slug, or None."""
+    def live_article(self, slug: str):
         from broadsheet.articles.models import ArticlePage
 
-        if not (year.isdigit() and month.isdigit() and day.isdigit()):
-            return None
-        article = ArticlePage.objects.live().child_of(self).filter(slug=slug).first()
+        return ArticlePage.objects.live().child_of(self).filter(slug=slug).first()
+
+    def redirect_to_article(self, request: HttpRequest, slug: str) -> HttpResponse:
+        article = self.live_article(slug)
         if article is None:
-            return None
-        try:
-            requested = datetime.date(int(year), int(month), int(day))
-        except ValueError:
-            return None
-        return article if article.url_date() == requested else None
+            raise Http404("No such article")
+        return redirect(article.get_url(request), permanent=True)
 
     @re_path(r"^(?P<year>\d{4})/(?P<month>\d{2})/(?P<day>\d{2})/(?P<slug>[-\w]+)/$")
     def misdated_article(self, request: HttpRequest, year: str, month: str, day: str, slug: str) -> HttpResponse:
         """The right story under the wrong date (a hand-typed link): one permanent
         redirect to its canonical address. Correctly dated URLs never get here."""
-        from broadsheet.articles.models import ArticlePage
-
-        try:
-            datetime.date(int(year), int(month), int(day))
-        except ValueError as error:
-            raise Http404("No such date") from error
-        article = ArticlePage.objects.live().child_of(self).filter(slug=slug).first()
-        if article is None:
-            raise Http404("No such article")
-        return redirect(article.get_url(request), permanent=True)
+        if parse_url_date(year, month, day) is None:
+            raise Http404("No such date")
+        return self.redirect_to_article(request, slug)
 
     @re_path(r"^(?P<slug>[-\w]+)/$")
     def undated_article(self, request: HttpRequest, slug: str) -> HttpResponse:
         """Wagtail's own tree address of an article redirects to the dated one."""
-        from broadsheet.articles.models import ArticlePage
-
-        article = ArticlePage.objects.live().child_of(self).filter(slug=slug).first()
-        if article is None:
-            raise Http404("No such article")
-        return redirect(article.get_url(request), permanent=True)
+        return self.redirect_to_article(request, slug)
 
     def render_list(self, request: HttpRequest, number: int | None) -> HttpResponse:
         listing = paginate_newest_first(self.articles(), number, settings.BROADSHEET_PAGE_SIZE, self.get_url(request))
