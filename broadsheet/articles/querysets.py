@@ -14,31 +14,40 @@ from wagtail.query import PageQuerySet
 from broadsheet.images.renditions import TEASER_IMAGE_SPECS
 
 
-def attach_sections(articles: list) -> None:
-    """Give each article its ``section`` in one query for the whole list.
+def attach_sections(articles: list, known_sections: tuple = ()) -> None:
+    """Give each article its ``section`` in at most one query for the whole list.
 
     An article's section is its parent page; asking each teaser for
-    ``get_parent()`` would cost a query per teaser.
+    ``get_parent()`` would cost a query per teaser. Sections the caller
+    already holds (``known_sections``) are not fetched again.
     """
     from broadsheet.sections.models import SectionPage
 
     missing = [a for a in articles if "section" not in a.__dict__]
-    if not missing:
-        return
-    parent_paths = {a.path[: -Page.steplen] for a in missing}
-    sections = {s.path: s for s in SectionPage.objects.filter(path__in=parent_paths)}
+    by_path = {section.path: section for section in known_sections}
+    unknown_paths = {a.path[: -Page.steplen] for a in missing} - by_path.keys()
+    if unknown_paths:
+        by_path.update((s.path, s) for s in SectionPage.objects.filter(path__in=unknown_paths))
     for article in missing:
-        article.__dict__["section"] = sections.get(article.path[: -Page.steplen])
+        article.section = by_path.get(article.path[: -Page.steplen])
 
 
 class SectionAttachingIterable(ModelIterable):
     def __iter__(self):
         articles = list(super().__iter__())
-        attach_sections(articles)
+        attach_sections(articles, self.queryset._known_sections)
         yield from articles
 
 
 class ArticleQuerySet(PageQuerySet):
+    # Sections the caller already has, handed to attach_sections (see with_sections).
+    _known_sections: tuple = ()
+
+    def _clone(self):
+        clone = super()._clone()
+        clone._known_sections = self._known_sections
+        return clone
+
     def published(self) -> "ArticleQuerySet":
         """Live, not behind a view restriction, with a publication time."""
         return self.live().public().filter(first_published_at__isnull=False)
@@ -58,6 +67,18 @@ class ArticleQuerySet(PageQuerySet):
             .defer_streamfields()
         )
         clone._iterable_class = SectionAttachingIterable
+        return clone
+
+    def headlines(self) -> "ArticleQuerySet":
+        """Newest first with their sections, for lists that show headlines only."""
+        clone = self.newest_first().defer_streamfields()
+        clone._iterable_class = SectionAttachingIterable
+        return clone
+
+    def with_sections(self, sections) -> "ArticleQuerySet":
+        """Use these section pages for the articles' ``section`` instead of fetching them."""
+        clone = self._chain()
+        clone._known_sections = tuple(sections)
         return clone
 
 

@@ -66,7 +66,7 @@ class SectionPage(TransliteratedSlugMixin, RoutablePageMixin, Page):
     def articles(self):
         from broadsheet.articles.models import ArticlePage
 
-        return ArticlePage.objects.published().child_of(self).for_teasers()
+        return ArticlePage.objects.published().child_of(self).for_teasers().with_sections([self])
 
     @path("")
     def front(self, request: HttpRequest) -> HttpResponse:
@@ -140,13 +140,13 @@ def newest_articles_by_section(sections: list[SectionPage], count: int, teasers:
         return {}
     # Sections all live under the one home page, so they share one depth.
     depth = sections[0].depth
-    by_path = {section.path: section for section in sections}
     published = ArticlePage.objects.published()
     articles = (
-        (published.for_teasers() if teasers else published.newest_first().defer_streamfields())
+        (published.for_teasers() if teasers else published.headlines())
+        .with_sections(sections)
         .filter(depth=depth + 1)
         .annotate(parent_path=Substr("path", 1, depth * Page.steplen))
-        .filter(parent_path__in=list(by_path))
+        .filter(parent_path__in=[section.path for section in sections])
         .annotate(
             position=Window(
                 RowNumber(),
@@ -158,10 +158,7 @@ def newest_articles_by_section(sections: list[SectionPage], count: int, teasers:
     )
     grouped: dict[int, list] = {section.pk: [] for section in sections}
     for article in articles:
-        section = by_path.get(article.path[: -Page.steplen])
-        if section is not None:
-            article.__dict__["section"] = section
-            grouped[section.pk].append(article)
+        grouped[article.section.pk].append(article)
     return grouped
 
 

@@ -32,8 +32,8 @@ PAGES = {
 }
 
 PINNED = {
-    "home": 25,
-    "section": 21,
+    "home": 24,
+    "section": 20,
     "article": 32,
     "tag": 17,
     "author": 17,
