@@ -22,12 +22,12 @@ LEGAL_NOTICE = "\n".join(
         "This is a demonstration site: every story, name and picture on it is generated.",
     ]
 )
-# (network, label in the footer's "Follow" group, address)
+# (network, address): the site's social profiles, shown in the footer's "Follow" group
 SOCIAL_PROFILES = [
-    ("facebook", "Facebook", "https://www.facebook.com/example-fairwater-ledger"),
-    ("x", "X", "https://x.com/example_fairwater"),
-    ("instagram", "Instagram", "https://www.instagram.com/example.fairwater.ledger/"),
-    ("telegram", "Telegram", "https://t.me/example_fairwater_ledger"),
+    ("facebook", "https://www.facebook.com/example-fairwater-ledger"),
+    ("x", "https://x.com/example_fairwater"),
+    ("instagram", "https://www.instagram.com/example.fairwater.ledger/"),
+    ("telegram", "https://t.me/example_fairwater_ledger"),
 ]
 
 EDITOR_USERNAME = "editor"

@@ -220,3 +220,10 @@ def test_the_editor_can_edit_a_generated_story():
 
     assert client.get(f"/admin/pages/{article.pk}/edit/").status_code == 200
     assert client.get(f"/admin/pages/{article.pk}/history/").status_code == 200
+
+
+def test_the_footer_lists_each_social_profile_once():
+    html = Client().get("/").content.decode()
+
+    for _, url in newsroom.SOCIAL_PROFILES:
+        assert html.count(f'href="{url}"') == 1, url

@@ -222,14 +222,10 @@ class Command(BaseCommand):
         company = [
             {"label": page.title, "url": page.url_path[len(self.home.url_path) - 1 :]} for page in self.company_pages
         ]
-        follow = [{"label": label, "url": url} for _, label, url in newsroom.SOCIAL_PROFILES]
-        site_settings.footer_links = [
-            {"type": "group", "value": {"heading": "Company", "links": company}},
-            {"type": "group", "value": {"heading": "Follow", "links": follow}},
-        ]
+        site_settings.footer_links = [{"type": "group", "value": {"heading": "Company", "links": company}}]
+        # The footer shows these under "Follow" by itself (core footer_groups).
         site_settings.social_profiles = [
-            {"type": "profile", "value": {"network": network, "url": url}}
-            for network, _, url in newsroom.SOCIAL_PROFILES
+            {"type": "profile", "value": {"network": network, "url": url}} for network, url in newsroom.SOCIAL_PROFILES
         ]
         site_settings.save()
 
