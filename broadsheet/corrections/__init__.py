@@ -1,0 +1,1 @@
+"""Reader error reports, correction notes, the corrections log and its feed."""

@@ -1,0 +1,1 @@
+"""Print editions and the places where the paper is distributed."""

@@ -1,0 +1,1 @@
+"""The shared feed base (RSS, Atom, JSON Feed); concrete feeds live in their app's feeds.py."""

@@ -1,0 +1,1 @@
+"""Venues, events and their occurrences, and iCalendar output."""
