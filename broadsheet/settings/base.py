@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "broadsheet.corrections",
     "broadsheet.listings",
     "broadsheet.editions",
+    "broadsheet.search",
     "broadsheet.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

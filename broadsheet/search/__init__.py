@@ -1,0 +1,1 @@
+"""Reader search: a dynamic page over Wagtail's search index (never baked)."""
