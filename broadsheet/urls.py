@@ -18,6 +18,7 @@ urlpatterns = [
     path("authors/", include("broadsheet.people.urls")),
     path("tags/", include("broadsheet.taxonomy.urls")),
     path("", include("broadsheet.articles.urls")),
+    path("", include("broadsheet.seo.urls")),
 ]
 
 if settings.BROADSHEET_SERVE_MEDIA:
