@@ -104,9 +104,10 @@ class Story:
     pictures: list[Picture]
 
     @property
-    def modified_at(self) -> datetime.datetime:
+    def modified_at(self) -> datetime.datetime | None:
+        # None only in the preview of a story never published.
         changes = [self.page.first_published_at, self.page.last_published_at, self.page.significant_update_at]
-        return max(change for change in changes if change)
+        return max((change for change in changes if change), default=None)
 
 
 @dataclass

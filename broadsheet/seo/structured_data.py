@@ -80,14 +80,15 @@ def article(story, publication) -> dict:
         "description": story.description,
         "url": story.url,
         "mainEntityOfPage": {"@type": "WebPage", "@id": story.url},
-        "datePublished": iso_utc(page.first_published_at),
-        "dateModified": iso_utc(story.modified_at),
         "author": authors or [{"@id": publication.root_url + "/#publisher"}],
         "publisher": organization(publication),
         "image": [picture.as_image_object() for picture in story.pictures],
         "inLanguage": publication.language,
         "isAccessibleForFree": True,
     }
+    if page.first_published_at:
+        data["datePublished"] = iso_utc(page.first_published_at)
+        data["dateModified"] = iso_utc(story.modified_at)
     if story.section:
         data["articleSection"] = story.section.title
     if story.tags:

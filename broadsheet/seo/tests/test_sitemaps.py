@@ -90,7 +90,9 @@ def test_months_follow_the_site_time_zone(client, newsroom):
     newsroom.settings.time_zone = "America/New_York"
     newsroom.settings.save()
     # 02:00 UTC on 1 December is 21:00 on 30 November in New York.
-    story = make_article(newsroom.news, "Late November story", datetime.datetime(2026, 12, 1, 2, 0, tzinfo=datetime.UTC))
+    story = make_article(
+        newsroom.news, "Late November story", datetime.datetime(2026, 12, 1, 2, 0, tzinfo=datetime.UTC)
+    )
 
     assert "/sitemaps/articles-2026-11.xml" in index_paths(client)
     assert "/sitemaps/articles-2026-12.xml" not in index_paths(client)
