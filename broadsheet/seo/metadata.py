@@ -21,11 +21,14 @@ from django.http import HttpRequest
 from django.utils import dateformat
 from django.utils.functional import cached_property
 from django.utils.translation import to_locale
+from wagtail.models import Page
 
 from broadsheet.articles.models import ArticlePage
 from broadsheet.core.models import SiteSettings
 from broadsheet.home.models import HomePage
+from broadsheet.people.models import Person
 from broadsheet.sections.models import SectionPage
+from broadsheet.taxonomy.models import Tag
 
 from . import structured_data
 from .models import SearchAndSharingSettings
@@ -136,7 +139,9 @@ class PageMetadata:
 
 def archive_suffix(context) -> str:
     listing = context.get("listing")
-    return f", archive page {listing.number}" if listing is not None and not listing.is_front else ""
+    if listing is None or getattr(listing, "is_front", True):
+        return ""
+    return f", archive page {listing.number}"
 
 
 def with_archive_page(description: str, context) -> str:
@@ -149,22 +154,24 @@ def for_context(context) -> PageMetadata:
     root_url = site_root_url(request)
     publication = Publication(request, root_url, SiteSettings.for_request(request))
     url = root_url + request.path
-    page = context.get("page")
+    # Only what the views of these apps put in the context counts: another
+    # app's "page" may be a paginator page, its "tag" a string.
+    page = context.get("page") if isinstance(context.get("page"), Page) else None
     if isinstance(page, ArticlePage):
         return for_article(page, publication, url, request)
     if isinstance(page, HomePage):
         return for_home(page, publication, url)
     if isinstance(page, SectionPage):
         return for_section(page, publication, url, context, request)
-    if context.get("person") is not None:
+    if isinstance(context.get("person"), Person):
         return for_person(context["person"], publication, url, context)
-    if context.get("tag") is not None:
+    if isinstance(context.get("tag"), Tag):
         tag = context["tag"]
         title = tag.name + archive_suffix(context)
         return PageMetadata(
             publication, title, with_archive_page(f"Stories about {tag.name}, newest first.", context), url
         )
-    if context.get("archive_start") is not None:
+    if isinstance(context.get("archive_start"), datetime.date):
         return for_date_archive(publication, url, context)
     title = context.get("meta_title") or (page.seo_title or page.title if page else publication.name)
     description = context.get("meta_description") or (

@@ -2,6 +2,7 @@
 
 import datetime
 import io
+from types import SimpleNamespace
 
 import pytest
 from PIL import Image
@@ -205,3 +206,26 @@ def test_robots_txt_names_the_sitemap_index_and_keeps_crawlers_out_of_dynamic_pa
     disallowed = {line.split(":", 1)[1].strip() for line in lines if line.startswith("Disallow:")}
     assert disallowed == {"/admin/", "/search/", "/report-error/", "/jump/"}
     assert client.get("/sitemap.xml").status_code == 200
+
+
+def test_another_apps_view_describes_itself_through_its_context(rf, newsroom):
+    """A Django view of another app: a paginator ``page`` and a string ``tag`` are not ours."""
+    from django.core.paginator import Paginator
+    from django.template.loader import render_to_string
+
+    request = rf.get("/where-to-find/moscow/cafe/?utm_source=x")
+    context = {
+        "page": Paginator(["a", "b"], 1).page(1),
+        "tag": "cafe",
+        "meta_title": "Where to find us: cafés in Moscow",
+        "meta_description": "Cafés that carry the paper.",
+    }
+    html = render_to_string("base.html", context, request=request)
+    tags = {}
+    for element in soup(SimpleNamespace(content=html.encode())).select("head meta[content]"):
+        tags[element.get("property") or element.get("name")] = element["content"]
+
+    assert tags["description"] == tags["og:description"] == "Cafés that carry the paper."
+    assert tags["og:title"] == "Where to find us: cafés in Moscow"
+    assert tags["og:url"] == "http://localhost/where-to-find/moscow/cafe/"
+    assert tags["og:type"] == "website"

@@ -276,3 +276,22 @@ def test_update_keeps_lastmod_in_step(client, archive):
     ArticlePage.objects.filter(pk=archive["pictured"].pk).update(last_published_at=F("last_published_at") + HOUR)
     dates = lastmods(parse(client.get("/sitemaps/articles-2026-12.xml")))
     assert dates["http://localhost" + archive["pictured"].url] == DEC_3 + 6 * HOUR
+
+
+def test_a_month_sitemap_costs_the_same_queries_however_many_pictured_stories(client, newsroom):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count() -> int:
+        client.get("/sitemaps/articles-2026-11.xml")  # makes any missing rendition
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/sitemaps/articles-2026-11.xml").status_code == 200
+        return len(queries)
+
+    make_article(newsroom.news, "First", NOV_10, lead_image=make_image("First picture"))
+    before = count()
+    for number in range(5):
+        make_article(
+            newsroom.news, f"More {number}", NOV_10 + number * HOUR, lead_image=make_image(f"Picture {number}")
+        )
+    assert count() == before
