@@ -125,7 +125,7 @@ class NewsSitemap(ArticleSitemap):
         return (
             self.stories()
             .filter(first_published_at__gte=now - NEWS_WINDOW, first_published_at__lte=now)
-            .order_by("-first_published_at", "-pk")[:NEWS_LIMIT]
+            .order_by("-first_published_at", "-pk")[: self.limit]
         )
 
     def num_pages(self) -> int:

@@ -7,7 +7,7 @@ import time_machine
 from django.db.models import F
 
 from broadsheet.articles.models import ArticlePage
-from broadsheet.articles.sitemaps import ArticleMonthSitemap
+from broadsheet.articles.sitemaps import ArticleMonthSitemap, NewsSitemap
 from broadsheet.articles.tests.factories import make_article, make_articles
 from broadsheet.company.tests.factories import make_company_page
 from broadsheet.core.tests.factories import make_image
@@ -255,6 +255,12 @@ class TestNewsSitemap:
         with time_machine.travel(self.NOW, tick=False):
             root = parse(client.get("/sitemaps/news.xml"))
         assert root.xpath("//news:name/text()", namespaces=NS) == ["Broadsheet Daily (London)"]
+
+    def test_the_cap_keeps_the_newest(self, client, newsroom, monkeypatch):
+        assert NewsSitemap.limit == 1000
+        monkeypatch.setattr(NewsSitemap, "limit", 5)
+        make_articles(newsroom.news, 7, self.NOW - 10 * HOUR)
+        assert self.news(client) == ["Story 07", "Story 06", "Story 05", "Story 04", "Story 03"]
 
     def test_at_most_1000_newest_first(self, client, newsroom):
         make_articles(newsroom.news, 1002, self.NOW - 40 * HOUR, step=datetime.timedelta(seconds=60))
