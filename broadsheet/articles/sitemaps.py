@@ -91,15 +91,16 @@ class ArticleMonthSitemap(ArticleSitemap):
         return stories.aggregate(newest=Max("last_published_at"))["newest"]
 
     @classmethod
-    def by_month(cls, request, site) -> list[tuple["ArticleMonthSitemap", int, datetime.datetime | None]]:
+    def by_month(cls, request) -> list[tuple["ArticleMonthSitemap", int, datetime.datetime | None]]:
         """Every month with stories, oldest first: ``(sitemap, story count, newest lastmod)``.
 
         One grouped query for the whole archive, so the index stays cheap
         however many years it covers.
         """
+        zone = site_zone(BroadsheetSitemap(request).site.pk)
         rows = (
             ArticlePage.objects.published()
-            .annotate(month=TruncMonth("first_published_at", tzinfo=site_zone(site.pk)))
+            .annotate(month=TruncMonth("first_published_at", tzinfo=zone))
             .order_by()
             .values("month")
             .annotate(count=Count("pk"), newest=Max("last_published_at"))

@@ -9,6 +9,7 @@ classes instead.
 """
 
 import datetime
+import math
 import re
 from dataclasses import dataclass
 
@@ -46,19 +47,17 @@ def sitemap_location(root_url: str, name: str, number: int = 1) -> str:
 @x_robots_tag
 def sitemap_index(request: HttpRequest, sitemaps: dict[str, type[BroadsheetSitemap]]) -> HttpResponse:
     """Every sitemap and each of its pages, with the newest ``lastmod`` in it."""
+    root_url = BroadsheetSitemap(request).root_url
     entries = []
-    root_url = ""
     for name, sitemap_class in sitemaps.items():
         sitemap = sitemap_class(request)
-        root_url = sitemap.root_url
         for number in range(1, sitemap.num_pages() + 1):
             entries.append(IndexEntry(sitemap_location(root_url, name, number), sitemap.page_lastmod(number)))
-    site = BroadsheetSitemap(request).site
-    for sitemap, count, newest in ArticleMonthSitemap.by_month(request, site):
-        pages = max(1, -(-count // sitemap.limit))
+    for sitemap, count, newest in ArticleMonthSitemap.by_month(request):
+        pages = math.ceil(count / sitemap.limit)
         for number in range(1, pages + 1):
             lastmod = newest if pages == 1 else sitemap.page_lastmod(number)
-            entries.append(IndexEntry(sitemap_location(site.root_url, sitemap.month.name, number), lastmod))
+            entries.append(IndexEntry(sitemap_location(root_url, sitemap.month.name, number), lastmod))
     return TemplateResponse(request, "seo/sitemap_index.xml", {"sitemaps": entries}, content_type=XML)
 
 
@@ -66,7 +65,8 @@ def find_sitemap(request: HttpRequest, sitemaps: dict[str, type[BroadsheetSitema
     if name in sitemaps:
         return sitemaps[name](request)
     found = MONTH_NAME.match(name)
-    if found is None or not 1 <= int(found["month"]) <= 12:
+    # Years the calendar (and the month after) can hold; anything else has no stories.
+    if found is None or not 1 <= int(found["month"]) <= 12 or not 1 <= int(found["year"]) < 9999:
         raise Http404("No such sitemap")
     return ArticleMonthSitemap(request, Month(int(found["year"]), int(found["month"])))
 

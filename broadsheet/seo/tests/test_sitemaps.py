@@ -150,6 +150,8 @@ def test_unknown_empty_or_malformed_sitemaps_are_404(client, archive):
         "/sitemaps/unknown.xml",
         "/sitemaps/articles-2026-13.xml",
         "/sitemaps/articles-2026-00.xml",
+        "/sitemaps/articles-0000-01.xml",
+        "/sitemaps/articles-9999-12.xml",
         "/sitemaps/articles-1999-01.xml",  # no stories that month
         "/sitemaps/articles-2026-11-1.xml",  # page one has one address
         "/sitemaps/articles-2026-11-02.xml",
