@@ -19,6 +19,7 @@ urlpatterns = [
     path("tags/", include("broadsheet.taxonomy.urls")),
     path("search/", include("broadsheet.search.urls")),
     path("", include("broadsheet.articles.urls")),
+    path("", include("broadsheet.seo.urls")),
 ]
 
 if settings.BROADSHEET_SERVE_MEDIA:

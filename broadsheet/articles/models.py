@@ -140,9 +140,10 @@ class ArticlePage(TransliteratedSlugMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         if not getattr(request, "is_preview", False):
-            # The byline: every author in one query rather than one each.
-            # A preview keeps the authors of its unsaved revision instead.
-            prefetch_related_objects([self], "article_authors__person")
+            # The byline: every author in one query rather than one each; the
+            # tags once for the footer, the share tags and the structured data.
+            # A preview keeps the authors and tags of its unsaved revision instead.
+            prefetch_related_objects([self], "article_authors__person", "tags")
         context["related"] = self.related_articles()
         return context
 

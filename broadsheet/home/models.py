@@ -62,6 +62,14 @@ class HomePage(TransliteratedSlugMixin, Page):
         )
         return context
 
+    def get_sitemap_urls(self, request=None):
+        # The front page changes with every story published or edited.
+        newest_story_at = (
+            ArticlePage.objects.published().order_by("-last_published_at").values_list("last_published_at", flat=True)
+        ).first()
+        changes = [self.last_published_at, newest_story_at]
+        return [{"location": self.get_full_url(request), "lastmod": max(filter(None, changes), default=None)}]
+
 
 class HomeTopStory(Orderable):
     page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="top_stories")

@@ -121,8 +121,11 @@ class SectionPage(TransliteratedSlugMixin, RoutablePageMixin, Page):
         return self.render(request, context_overrides={"listing": listing})
 
     def get_sitemap_urls(self, request=None):
-        # Only the section front; numbered pages are reached by links.
-        return [{"location": self.get_full_url(request), "lastmod": self.last_published_at}]
+        # Only the section front; numbered pages are reached by links. The
+        # front changes with every story published in it: the sitemap
+        # annotates the newest one (sections.sitemaps).
+        changes = [self.last_published_at, getattr(self, "newest_story_at", None)]
+        return [{"location": self.get_full_url(request), "lastmod": max(filter(None, changes), default=None)}]
 
 
 def newest_articles_by_section(sections: list[SectionPage], count: int, teasers: bool = True) -> dict[int, list]:

@@ -31,14 +31,16 @@ PAGES = {
     "month archive": lambda world: "/2017/11/",
 }
 
+# Every page: +1 since the share tags and structured data read the search and
+# sharing settings (publisher logo, default share picture; seo.models).
 PINNED = {
-    "home": 24,
-    "section": 20,
-    "article": 32,
-    "tag": 17,
-    "author": 17,
-    "day archive": 16,
-    "month archive": 16,
+    "home": 25,
+    "section": 21,
+    "article": 33,
+    "tag": 18,
+    "author": 18,
+    "day archive": 17,
+    "month archive": 17,
 }
 
 
