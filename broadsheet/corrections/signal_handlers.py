@@ -23,6 +23,8 @@ def mark_article_updated(sender, instance: CorrectionNote, **kwargs) -> None:
     moment = instance.last_published_at or instance.first_published_at
     if moment is None:
         return
+    # Whole seconds: the revision's JSON would drop the microseconds, and readers see minutes.
+    moment = moment.replace(microsecond=0)
     articles = ArticlePage.objects.filter(pk=instance.page_id)
     marked = articles.filter(Q(significant_update_at__isnull=True) | Q(significant_update_at__lt=moment)).update(
         significant_update_at=moment
