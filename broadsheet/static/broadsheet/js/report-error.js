@@ -35,6 +35,10 @@
         return (element && element.closest(".story-body, article, main")) || document.body;
     }
 
+    function collapse(text) {
+        return text.replace(/\s+/g, " ");
+    }
+
     function readSelection() {
         var selection = window.getSelection();
         if (!selection || selection.isCollapsed || selection.rangeCount === 0) {
@@ -55,10 +59,11 @@
         var after = document.createRange();
         after.selectNodeContents(container);
         after.setStart(range.endContainer, range.endOffset);
+        // Layout whitespace between blocks is not the reader's text: collapse it, keep the inner edges.
         return {
             text: text.slice(0, MAX_PASSAGE),
-            before: before.toString().slice(-CONTEXT_LENGTH),
-            after: after.toString().slice(0, CONTEXT_LENGTH)
+            before: collapse(before.toString()).replace(/^\s+/, "").slice(-CONTEXT_LENGTH),
+            after: collapse(after.toString()).replace(/\s+$/, "").slice(0, CONTEXT_LENGTH)
         };
     }
 
