@@ -1,20 +1,14 @@
-"""The corrections log as RSS: ``/corrections/rss.xml``.
+"""The corrections log as RSS: ``/corrections/rss.xml``, on the shared feed base (``broadsheet.feeds``)."""
 
-Built on Django's syndication framework directly: the shared feed base of
-``broadsheet.feeds`` did not exist yet when this was written.
-"""
-
-from django.contrib.syndication.views import Feed
-from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
 
 from broadsheet.core.models import SiteSettings
+from broadsheet.feeds.base import BroadsheetFeed
 
 from .models import CorrectionNote
 
-FEED_SIZE = 50
 DATELINE_FORMAT = "M j, Y — H:i"
 
 
@@ -23,10 +17,10 @@ def correction_label(note: CorrectionNote) -> str:
     return f"Correction, {format_date(timezone.localtime(note.first_published_at), DATELINE_FORMAT)}"
 
 
-class CorrectionsFeed(Feed):
+class CorrectionsFeed(BroadsheetFeed):
     description = "Corrections to our stories, newest first."
 
-    def get_object(self, request: HttpRequest) -> SiteSettings | None:
+    def get_object(self, request) -> SiteSettings | None:
         # The feed's only "object" is the site it is read on, for its name.
         try:
             return SiteSettings.for_request(request)
@@ -37,10 +31,10 @@ class CorrectionsFeed(Feed):
         return f"Corrections — {site_settings.site_name}" if site_settings else "Corrections"
 
     def link(self) -> str:
-        return reverse("corrections:log")
+        return self.absolute_url(reverse("corrections:log"))
 
     def items(self) -> list[CorrectionNote]:
-        return list(CorrectionNote.objects.published().newest_first().select_related("page")[:FEED_SIZE])
+        return list(CorrectionNote.objects.published().newest_first().select_related("page")[: self.max_items])
 
     def item_title(self, note: CorrectionNote) -> str:
         return f"Correction: {note.page.title}"
@@ -49,10 +43,13 @@ class CorrectionsFeed(Feed):
         return f"{correction_label(note)}: {note.text}"
 
     def item_link(self, note: CorrectionNote) -> str:
-        return f"{note.page.full_url}#correction-{note.pk}"
+        return self.absolute_url(f"{note.page.get_url(self.request)}#correction-{note.pk}")
 
     def item_pubdate(self, note: CorrectionNote):
         return note.first_published_at
 
     def item_updateddate(self, note: CorrectionNote):
-        return note.last_published_at
+        return note.last_published_at if note.was_amended else None
+
+    def item_guid_name(self, note: CorrectionNote) -> str:
+        return f"correction-{note.pk}"

@@ -1,5 +1,7 @@
 from django.urls import path, re_path
 
+from broadsheet.feeds.generators import RssFeed
+
 from . import log, views
 from .feeds import CorrectionsFeed
 
@@ -12,5 +14,5 @@ urlpatterns = [
     # Public and baked.
     path("corrections/", log.corrections_log, name="log"),
     re_path(r"^corrections/page/(?P<number>[^/]+)/$", log.corrections_log, name="log-page"),
-    path("corrections/rss.xml", CorrectionsFeed(), name="feed"),
+    path("corrections/rss.xml", CorrectionsFeed(RssFeed), name="feed"),
 ]

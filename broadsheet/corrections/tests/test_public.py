@@ -3,6 +3,7 @@
 import datetime
 import xml.etree.ElementTree as ElementTree
 
+import feedparser
 import pytest
 import time_machine
 
@@ -140,6 +141,18 @@ def test_the_feed_lists_corrections_with_their_dated_text(client, article, newsr
     assert item.findtext("description") == "Correction, Nov 8, 2017 — 07:01: The vote was 13 to 2."
     assert item.findtext("link").endswith(f"{article.url}#correction-{article.correction_notes.get().pk}")
     assert item.findtext("pubDate") == "Wed, 08 Nov 2017 07:01:00 +0000"
+    # As feed readers see it.
+    parsed = feedparser.parse(response.content)
+    assert not parsed.bozo
+    assert parsed.feed.link == "http://localhost/corrections/"
+    assert parsed.entries[0].id.startswith("tag:localhost,2017-11-08:correction-")
+
+
+def test_the_feed_answers_a_repeat_request_with_304(client, article):
+    make_note(article, published_at=CORRECTED)
+    first = client.get("/corrections/rss.xml")
+    again = client.get("/corrections/rss.xml", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304
 
 
 def test_the_log_links_its_feed(client, newsroom):
