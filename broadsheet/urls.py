@@ -18,6 +18,7 @@ urlpatterns = [
     path("authors/", include("broadsheet.people.urls")),
     path("tags/", include("broadsheet.taxonomy.urls")),
     path("search/", include("broadsheet.search.urls")),
+    path("", include("broadsheet.corrections.urls")),
     path("", include("broadsheet.articles.urls")),
     path("", include("broadsheet.seo.urls")),
 ]

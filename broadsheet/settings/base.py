@@ -155,6 +155,12 @@ BROADSHEET_PAGE_SIZE = int(env_str("BROADSHEET_PAGE_SIZE", "20"))
 # Serve uploaded media from Django (the demo and development); production
 # serves MEDIA_ROOT from nginx or object storage instead.
 BROADSHEET_SERVE_MEDIA = env_bool("BROADSHEET_SERVE_MEDIA", False)
+# Reader error reports (broadsheet.corrections): who hears of new reports, and
+# how many reports one client may send per window (see docs/corrections.md).
+BROADSHEET_CORRECTIONS_EMAIL = env_str("BROADSHEET_CORRECTIONS_EMAIL", "")
+BROADSHEET_CORRECTIONS_RATE_LIMIT = int(env_str("BROADSHEET_CORRECTIONS_RATE_LIMIT", "5"))
+BROADSHEET_CORRECTIONS_RATE_WINDOW = int(env_str("BROADSHEET_CORRECTIONS_RATE_WINDOW", "600"))
+BROADSHEET_CORRECTIONS_CLIENT_IP_HEADER = env_str("BROADSHEET_CORRECTIONS_CLIENT_IP_HEADER", "")
 
 LOGGING = {
     "version": 1,

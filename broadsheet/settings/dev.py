@@ -11,3 +11,5 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 # SQLite cannot create the folder its file lives in; development keeps the
 # database and uploads under var/ (git-ignored), so make sure it exists.
 VAR_DIR.mkdir(parents=True, exist_ok=True)  # noqa: F405
+# The demo's corrections desk: new reader reports are "sent" to the console.
+BROADSHEET_CORRECTIONS_EMAIL = env_str("BROADSHEET_CORRECTIONS_EMAIL", "corrections@broadsheet.invalid")

@@ -38,6 +38,7 @@ from broadsheet.articles.models import ArticlePage
 from broadsheet.company.models import CompanyPage
 from broadsheet.core.models import SiteSettings
 from broadsheet.core.slugs import ascii_slugify
+from broadsheet.corrections.demo import create_demo_corrections
 from broadsheet.demo import newsroom, pictures
 from broadsheet.demo.accounts import ensure_editor
 from broadsheet.demo.content import Copywriter
@@ -95,6 +96,7 @@ class Command(BaseCommand):
             self.configure_navigation()
             self.create_articles(articles)
             self.choose_top_stories()
+            create_demo_corrections(self.editor)
             self.record_history()
         self.log(f"Index {saved.indexed} new objects for search and usage counts: {saved.seconds:.1f}s")
         self.print_summary(time.monotonic() - started)
