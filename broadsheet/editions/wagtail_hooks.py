@@ -1,0 +1,57 @@
+"""The "Print" menu: editions and distribution points, edited as snippets."""
+
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet, SnippetViewSetGroup
+
+from .models import DistributionPoint, PrintEdition
+
+
+class RefusingCreateView(CreateView):
+    """A refused form answers 400, not 200: a rejected upload is a client error (the brief's rule)."""
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        if response.status_code == 200:
+            response.status_code = 400
+        return response
+
+
+class RefusingEditView(EditView):
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        if response.status_code == 200:
+            response.status_code = 400
+        return response
+
+
+class PrintEditionViewSet(SnippetViewSet):
+    model = PrintEdition
+    icon = "doc-full"
+    menu_label = "Editions"
+    list_display = ["__str__", "page_count", "live"]
+    list_filter = ["live"]
+    search_fields = ["summary"]
+    ordering = ["-date", "-issue_number"]
+    add_view_class = RefusingCreateView
+    edit_view_class = RefusingEditView
+
+
+class DistributionPointViewSet(SnippetViewSet):
+    model = DistributionPoint
+    icon = "site"
+    menu_label = "Where to find us"
+    list_display = ["name", "kind", "city", "address"]
+    list_filter = ["kind", "city"]
+    search_fields = ["name", "address", "city"]
+    add_view_class = RefusingCreateView
+    edit_view_class = RefusingEditView
+
+
+class PrintViewSetGroup(SnippetViewSetGroup):
+    items = (PrintEditionViewSet, DistributionPointViewSet)
+    menu_icon = "doc-full"
+    menu_label = "Print"
+    menu_order = 250
+
+
+register_snippet(PrintViewSetGroup)
