@@ -159,9 +159,9 @@ def test_each_place_links_to_openstreetmap_without_loading_anything_from_it(clie
     assert parse_qs(metropol.query) == {"mlat": ["55.758333"], "mlon": ["37.621111"]}
     # Links only: nothing on the page is fetched from another site.
     page = soup(response)
-    fetched = [tag.get("src") for tag in page.select("[src]")] + [
-        tag["href"] for tag in page.select("link[href]:not([rel=canonical])")
-    ]
+    sources = [tag["src"] for tag in page.select("[src]")]
+    stylesheets = [tag["href"] for tag in page.select("link[href]:not([rel=canonical])")]
+    fetched = sources + stylesheets
     assert all(url.startswith("/") and not url.startswith("//") for url in fetched), fetched
     assert not page.select("iframe")
 
