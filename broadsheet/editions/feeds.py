@@ -1,60 +1,92 @@
-"""The RSS feed of print editions: ``/editions/rss.xml``, each PDF as an enclosure."""
+"""The RSS feed of print editions, ``/editions/rss.xml``: each PDF as the item's enclosure."""
 
 import datetime
 
-from django.contrib.syndication.views import Feed
-from django.http import HttpRequest
-from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
+from django.template.defaultfilters import filesizeformat
+from django.utils.feedgenerator import Enclosure
+from django.utils.html import format_html
 
 from broadsheet.core.models import SiteSettings
 from broadsheet.core.timezones import site_zone
+from broadsheet.feeds.base import BroadsheetFeed
+from broadsheet.feeds.generators import RssFeed, add_media_content
 
 from .models import PrintEdition
 
-FEED_SIZE = 50
+
+class EditionRssFeed(RssFeed):
+    """The shared RSS generator, with the edition's PDF as the enclosure.
+
+    The shared one makes an item's picture its enclosure; an edition's
+    enclosure is the paper itself (RSS allows one), so its cover goes only
+    into Media RSS.
+    """
+
+    def add_item_elements(self, handler, item: dict) -> None:
+        super().add_item_elements(handler, {**item, "image": None})
+        for enclosure in item["enclosures"]:
+            attrs = {"url": enclosure.url, "length": enclosure.length, "type": enclosure.mime_type}
+            handler.addQuickElement("enclosure", "", attrs)
+        add_media_content(handler, item.get("image"))
 
 
-class EditionFeed(Feed):
-    feed_type = Rss201rev2Feed
-    description_template = "editions/feed_item_description.html"
+class EditionFeed(BroadsheetFeed):
+    feed_type = EditionRssFeed
 
-    def get_object(self, request: HttpRequest, *args, **kwargs) -> SiteSettings:
-        # Kept for the absolute enclosure and cover addresses; the feed is the same for every reader.
-        self.request = request
-        return SiteSettings.for_request(request)
+    def title(self) -> str:
+        return f"{self.site_name()}: print editions"
 
-    def title(self, site_settings: SiteSettings) -> str:
-        return f"{site_settings.site_name}: print editions"
+    def description(self) -> str:
+        return f"Every printed issue of {self.site_name()} as a PDF, newest first."
 
     def link(self) -> str:
-        return "/editions/"
-
-    def feed_url(self) -> str:
-        return "/editions/rss.xml"
-
-    def description(self, site_settings: SiteSettings) -> str:
-        return f"Every printed issue of {site_settings.site_name} as a PDF, newest first."
+        return self.absolute_url("/editions/")
 
     def items(self) -> list[PrintEdition]:
-        return list(PrintEdition.objects.published().newest_first()[:FEED_SIZE])
+        return list(PrintEdition.objects.published().newest_first()[: self.max_items])
 
-    def item_title(self, edition: PrintEdition) -> str:
-        return str(edition)
+    def item_link(self, edition: PrintEdition) -> str:
+        return self.absolute_url(edition.get_absolute_url())
 
-    def item_guid(self, edition: PrintEdition) -> str:
-        return self.request.build_absolute_uri(edition.get_absolute_url())
+    def item_description(self, edition: PrintEdition) -> str:
+        facts = f"PDF, {filesizeformat(edition.pdf_size)}, {edition.page_count} pages."
+        return f"{edition.summary} {facts}" if edition.summary else facts
 
     def item_pubdate(self, edition: PrintEdition) -> datetime.datetime:
-        """The start of the printed date in the newsroom's time zone: stable however often the PDF is replaced."""
+        """The start of the printed date in the newsroom's zone: stable however often the PDF is replaced."""
         return datetime.datetime.combine(edition.date, datetime.time.min, tzinfo=site_zone())
 
+    def item_guid_name(self, edition: PrintEdition) -> str:
+        return f"print-edition-{edition.issue_number}"
+
     def item_enclosures(self, edition: PrintEdition) -> list[Enclosure]:
-        url = self.request.build_absolute_uri(edition.pdf.url)
+        url = self.absolute_url(edition.pdf.url)
         return [Enclosure(url=url, length=str(edition.pdf_size), mime_type="application/pdf")]
 
-    def get_context_data(self, **kwargs) -> dict:
-        context = super().get_context_data(**kwargs)
-        edition = kwargs["item"]
-        if edition.cover_thumbnail:
-            context["thumbnail_url"] = self.request.build_absolute_uri(edition.cover_thumbnail.url)
-        return context
+    def item_image(self, edition: PrintEdition) -> dict | None:
+        if not edition.cover_thumbnail:
+            return None
+        return {
+            "url": self.absolute_url(edition.cover_thumbnail.url),
+            "mime_type": "image/jpeg",
+            "length": None,
+            "width": edition.thumbnail_width,
+            "height": edition.thumbnail_height,
+            "credit": "",
+            "caption": f"Front page of No. {edition.issue_number}",
+        }
+
+    def item_content_html(self, edition: PrintEdition) -> str:
+        """The cover, the summary and the download link (the base makes the addresses absolute)."""
+        parts = []
+        if edition.cover:
+            alt = f"Front page of No. {edition.issue_number}"
+            parts.append(format_html('<p><img src="{}" alt="{}"></p>', edition.cover.url, alt))
+        if edition.summary:
+            parts.append(format_html("<p>{}</p>", edition.summary))
+        size = filesizeformat(edition.pdf_size)
+        parts.append(format_html('<p><a href="{}">Download the PDF</a> ({})</p>', edition.pdf.url, size))
+        return "".join(parts)
+
+    def site_name(self) -> str:
+        return SiteSettings.for_request(self.request).site_name

@@ -1,11 +1,12 @@
 """What readers get: the archive by year, an edition's page and download, the RSS feed."""
 
 import datetime
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import feedparser
 import pytest
 from django.conf import settings
+from lxml import etree
 
 from broadsheet.articles.tests.factories import make_article
 from broadsheet.core.tests.html import one, page_text, soup, texts
@@ -120,30 +121,42 @@ def test_edition_page_links_the_published_stories_of_the_issue_in_order(client, 
 
 
 def test_feed_lists_published_editions_newest_first_with_the_pdf_as_enclosure(client, editions):
+    # Addresses are absolute on the Wagtail site (Wagtail's default one: localhost).
     response = client.get("/editions/rss.xml")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/rss+xml")
-    channel = ET.fromstring(response.content).find("channel")
-    assert channel.findtext("link") == "http://testserver/editions/"
-    items = channel.findall("item")
-    assert [item.findtext("title") for item in items] == [
+    etree.fromstring(response.content)  # strict XML, or this raises
+
+    feed = feedparser.parse(response.content)
+    assert not feed.bozo, feed.bozo_exception
+    assert feed.feed.title == "Broadsheet: print editions"
+    assert feed.feed.link == "http://localhost/editions/"
+    assert [entry.title for entry in feed.entries] == [
         "No. 102, 19 March 2026",
         "No. 101, 19 February 2026",
         "No. 100, 15 January 2026",
         "No. 99, 18 December 2025",
         "No. 98, 20 November 2025",
     ]
-    first = items[0]
-    assert first.findtext("link") == "http://testserver/editions/2026/102/"
-    assert first.findtext("guid") == "http://testserver/editions/2026/102/"
-    assert first.findtext("pubDate") == "Thu, 19 Mar 2026 00:00:00 +0000"
-    enclosure = first.find("enclosure")
-    assert enclosure.get("url") == "http://testserver/media/editions/2026/edition-102-2026-03-19.pdf"
-    assert enclosure.get("type") == "application/pdf"
-    assert int(enclosure.get("length")) == Path(settings.MEDIA_ROOT, editions[102].pdf.name).stat().st_size
-    assert 'src="http://testserver/media/editions/2026/edition-102-2026-03-19-cover-thumbnail.jpg"' in first.findtext(
-        "description"
+    first = feed.entries[0]
+    assert first.link == "http://localhost/editions/2026/102/"
+    assert first.id == "tag:localhost,2026-03-19:print-edition-102"
+    assert first.published_parsed[:3] == (2026, 3, 19)
+    pdf_size = Path(settings.MEDIA_ROOT, editions[102].pdf.name).stat().st_size
+    assert first.enclosures == [
+        {
+            "href": "http://localhost/media/editions/2026/edition-102-2026-03-19.pdf",
+            "length": str(pdf_size),
+            "type": "application/pdf",
+        }
+    ]
+    assert first.media_content[0]["url"] == (
+        "http://localhost/media/editions/2026/edition-102-2026-03-19-cover-thumbnail.jpg"
     )
+    assert f"PDF, {pdf_size / 1024:.1f}\xa0KB, 2 pages." in first.summary
+    content = first.content[0].value
+    assert 'src="http://localhost/media/editions/2026/edition-102-2026-03-19-cover.jpg"' in content
+    assert 'href="http://localhost/media/editions/2026/edition-102-2026-03-19.pdf"' in content
 
 
 def test_archive_and_edition_pages_advertise_the_feed(client, editions):
