@@ -216,6 +216,9 @@ def city_slug(city: str) -> str:
     return f"{slug}-city" if slug in RESERVED_CITY_SLUGS else slug
 
 
+UNIQUE_NAME_MESSAGE = "This city has a place of that name: add the street to tell them apart."
+
+
 class DistributionPointQuerySet(models.QuerySet):
     def in_city(self, slug: str) -> "DistributionPointQuerySet":
         return self.filter(city_slug=slug)
@@ -263,9 +266,9 @@ class DistributionPoint(models.Model):
         constraints = [
             models.UniqueConstraint(
                 Lower("name"),
-                Lower("city"),
+                "city_slug",
                 name="editions_distribution_point_unique_name_in_city",
-                violation_error_message="This city has a place of that name: add the street to tell them apart.",
+                violation_error_message=UNIQUE_NAME_MESSAGE,
             )
         ]
 
@@ -283,10 +286,22 @@ class DistributionPoint(models.Model):
         if (self.latitude is None) != (self.longitude is None):
             raise ValidationError("Give both the latitude and the longitude, or neither.")
         self.city_slug = city_slug(self.city)
+        if self.same_place_elsewhere() is not None:
+            raise ValidationError({"name": UNIQUE_NAME_MESSAGE})
 
     @property
     def has_coordinates(self) -> bool:
         return self.latitude is not None and self.longitude is not None
+
+    def same_place_elsewhere(self) -> "DistributionPoint | None":
+        """Another record of this place: the same name in the same city, ignoring case in any script.
+
+        Compared in Python: SQLite's lower() folds ASCII only, so the unique
+        constraint alone would let "CAFÉ" and "Café" in on SQLite.
+        """
+        name = self.name.strip().casefold()
+        others = DistributionPoint.objects.filter(city_slug=city_slug(self.city)).exclude(pk=self.pk)
+        return next((other for other in others if other.name.strip().casefold() == name), None)
 
     def openstreetmap_url(self) -> str:
         """The place on openstreetmap.org: a pin at its coordinates, else a search for its address."""

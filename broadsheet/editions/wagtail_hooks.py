@@ -1,8 +1,12 @@
-"""The "Print" menu: editions and distribution points, edited as snippets."""
+"""The "Print" menu: editions and distribution points, edited as snippets, and the points' CSV import."""
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet, SnippetViewSetGroup
 
+from broadsheet.core.imports.admin_urls import ImportMenuItem, import_urls
+
+from .imports import DistributionPointImporter
 from .models import DistributionPoint, PrintEdition
 
 
@@ -53,5 +57,13 @@ class PrintViewSetGroup(SnippetViewSetGroup):
     menu_label = "Print"
     menu_order = 250
 
+    def get_submenu_items(self) -> list:
+        return super().get_submenu_items() + [ImportMenuItem(DistributionPointImporter, order=300)]
+
 
 register_snippet(PrintViewSetGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_distribution_point_import_urls() -> list:
+    return import_urls(DistributionPointImporter)
