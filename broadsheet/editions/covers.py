@@ -17,10 +17,16 @@ JPEG_QUALITY = 85
 
 def jpeg_file(image: Image.Image, name: str) -> ContentFile:
     buffer = BytesIO()
-    image.save(buffer, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
+    image.save(buffer, "JPEG", quality=JPEG_QUALITY, progressive=True)
     return ContentFile(buffer.getvalue(), name=name)
 
 
 def thumbnail(cover: Image.Image) -> Image.Image:
     height = max(1, round(cover.height * THUMBNAIL_WIDTH / cover.width))
-    return cover.resize((THUMBNAIL_WIDTH, height), Image.Resampling.LANCZOS)
+    # Averaging whole blocks of pixels first (900 -> 300 is exactly 3) leaves
+    # little for the resampling filter to do: as sharp, several times quicker.
+    factor = cover.width // THUMBNAIL_WIDTH
+    reduced = cover.reduce(factor) if factor > 1 else cover
+    if reduced.size == (THUMBNAIL_WIDTH, height):
+        return reduced
+    return reduced.resize((THUMBNAIL_WIDTH, height), Image.Resampling.LANCZOS)

@@ -71,8 +71,9 @@ def read_pdf(file: IO[bytes]) -> PdfFacts:
     file.seek(0)
     with _pdfium_lock:
         try:
-            # Read from the upload itself (often a temporary file), not a copy in memory.
-            document = pypdfium2.PdfDocument(file, autoclose=False)
+            # Read from the upload's own file object (often a temporary file on
+            # disk), not a copy in memory nor Django's File wrapper around it.
+            document = pypdfium2.PdfDocument(getattr(file, "file", file), autoclose=False)
         except pypdfium2.PdfiumError as error:
             if "password" in str(error).lower():
                 raise PdfRefused("This PDF is protected by a password. Upload it without protection.") from error
