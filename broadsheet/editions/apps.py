@@ -7,6 +7,7 @@ class EditionsConfig(AppConfig):
     label = "editions"
 
     def ready(self) -> None:
+        from . import checks  # noqa: F401 (registers the system checks)
         from .signal_handlers import register_signal_handlers
 
         register_signal_handlers()

@@ -67,3 +67,16 @@ register_snippet(PrintViewSetGroup)
 @hooks.register("register_admin_urls")
 def register_distribution_point_import_urls() -> list:
     return import_urls(DistributionPointImporter)
+
+
+@hooks.register("broadsheet_bake_urls")
+def editions_bake_urls() -> list[str]:
+    """Every public address of this app, for the static bake (``broadsheet.publishing``).
+
+    The crawl would find most of them through links; this also lists the
+    city-and-kind pages no link leads to (a kind a city lacks), which the
+    filter form's jump may still send a reader to.
+    """
+    from .bake import public_urls
+
+    return public_urls()
