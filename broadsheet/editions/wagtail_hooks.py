@@ -36,6 +36,8 @@ class PrintEditionViewSet(SnippetViewSet):
     list_filter = ["live"]
     search_fields = ["summary"]
     ordering = ["-date", "-issue_number"]
+    # A copy would share the original's stored PDF, which deleting either would remove.
+    copy_view_enabled = False
     add_view_class = RefusingCreateView
     edit_view_class = RefusingEditView
 

@@ -144,3 +144,13 @@ def test_an_editor_without_the_permission_cannot_import(client):
     assert client.get(IMPORT_URL)["Location"] == "/admin/"
     assert upload(client, GOOD_CSV)["Location"] == "/admin/"
     assert not DistributionPoint.objects.exists()
+
+
+def test_the_admin_lists_and_searches_places_and_editions(editor):
+    make_point("Café Nord", "Fairwater")
+    make_point("Grand Hotel", "Москва", "hotel")
+    listing = editor.get(reverse("wagtailsnippets_editions_distributionpoint:list"), {"q": "grand"})
+    assert listing.status_code == 200
+    assert "Grand Hotel" in page_text(listing) and "Café Nord" not in page_text(listing)
+    editions = editor.get(reverse("wagtailsnippets_editions_printedition:list"), {"q": "budget"})
+    assert editions.status_code == 200

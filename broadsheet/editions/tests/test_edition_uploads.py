@@ -167,3 +167,11 @@ def test_a_duplicate_issue_number_is_refused_without_storing_the_upload(editor):
     assert response.status_code == 400
     assert "already exists" in page_text(response)
     assert stored_files() == before
+
+
+def test_an_edition_cannot_be_copied_into_a_second_record_of_the_same_pdf(editor):
+    edition = make_edition(145, datetime.date(2026, 5, 14))
+    listing = editor.get(reverse("wagtailsnippets_editions_printedition:list"))
+    assert listing.status_code == 200
+    assert "/copy/" not in listing.content.decode()
+    assert editor.get(f"/admin/snippets/editions/printedition/copy/{edition.pk}/").status_code == 404
