@@ -15,9 +15,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("", include("broadsheet.editions.urls")),
     path("authors/", include("broadsheet.people.urls")),
     path("tags/", include("broadsheet.taxonomy.urls")),
-    path("", include("broadsheet.editions.urls")),
     path("", include("broadsheet.articles.urls")),
 ]
 
