@@ -15,6 +15,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("", include("broadsheet.editions.urls")),
     path("authors/", include("broadsheet.people.urls")),
     path("tags/", include("broadsheet.taxonomy.urls")),
     path("search/", include("broadsheet.search.urls")),

@@ -152,6 +152,8 @@ TAGGIT_CASE_INSENSITIVE = True
 
 # How many teasers a paginated list shows on one page.
 BROADSHEET_PAGE_SIZE = int(env_str("BROADSHEET_PAGE_SIZE", "20"))
+# The largest print edition PDF an editor may upload, in megabytes (broadsheet.editions).
+BROADSHEET_EDITION_PDF_MAX_MB = int(env_str("BROADSHEET_EDITION_PDF_MAX_MB", "200"))
 # Serve uploaded media from Django (the demo and development); production
 # serves MEDIA_ROOT from nginx or object storage instead.
 BROADSHEET_SERVE_MEDIA = env_bool("BROADSHEET_SERVE_MEDIA", False)

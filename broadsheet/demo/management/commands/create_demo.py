@@ -46,6 +46,7 @@ from broadsheet.demo.history import record_publication
 from broadsheet.demo.indexing import deferred_indexing
 from broadsheet.demo.stories import HISTORY, Materials, StoryDesk
 from broadsheet.demo.tree import ChildPages
+from broadsheet.editions.demo import create_print_demo
 from broadsheet.home.models import HomePage, HomeTopStory
 from broadsheet.images.models import BroadsheetImage
 from broadsheet.people.models import Person
@@ -97,6 +98,7 @@ class Command(BaseCommand):
             self.create_articles(articles)
             self.choose_top_stories()
             create_demo_corrections(self.editor)
+            create_print_demo(seed, self.now.date())
             self.record_history()
         self.log(f"Index {saved.indexed} new objects for search and usage counts: {saved.seconds:.1f}s")
         self.print_summary(time.monotonic() - started)
