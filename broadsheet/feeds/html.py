@@ -1,0 +1,55 @@
+"""Content HTML fit for a feed: sanitised, with absolute links and images.
+
+A feed reader shows our HTML outside our site, so relative addresses would
+point at the reader's own host, and anything beyond plain story markup
+(scripts, styles, event handlers, classes meant for our CSS) is at best
+noise. We build on Wagtail's ``Whitelister`` (the allow-list it used for
+editor HTML) rather than adding a sanitiser dependency: our body HTML comes
+from our own block templates over Wagtail's already-filtered rich text, so
+an allow-list of story elements is all it needs.
+"""
+
+from urllib.parse import urljoin
+
+from bs4 import Tag
+from wagtail.whitelist import Whitelister, allow_without_attributes, attribute_rule, check_url
+
+# Elements whose content is dropped with them, not kept as text.
+DROPPED_WITH_CONTENT = {"script", "style", "template", "iframe", "object", "embed", "noscript", "form", "svg", "math"}
+# Structure a story body uses; other elements (div, span, aside…) are unwrapped, keeping their text.
+KEPT_PLAIN = [
+    "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "strong", "b", "em", "i", "s", "del", "sup", "sub",
+    "ul", "ol", "li", "blockquote", "cite", "figure", "figcaption", "code", "pre",
+]  # fmt: skip
+
+
+class FeedHtmlCleaner(Whitelister):
+    """Keep story markup only; make ``href`` and ``src`` absolute against ``base_url``."""
+
+    def __init__(self, base_url: str) -> None:
+        self.base_url = base_url
+        self.element_rules = {
+            "[document]": allow_without_attributes,
+            **dict.fromkeys(KEPT_PLAIN, allow_without_attributes),
+            "a": attribute_rule({"href": self.absolute_url}),
+            "img": attribute_rule({"src": self.absolute_url, "alt": True, "width": True, "height": True}),
+        }
+
+    def absolute_url(self, url: str) -> str | None:
+        url = url.strip()
+        if not url or check_url(url) is None:
+            return None
+        return urljoin(self.base_url, url)
+
+    def clean_tag_node(self, doc, tag: Tag) -> None:
+        if tag.name in DROPPED_WITH_CONTENT:
+            tag.decompose()
+            return
+        super().clean_tag_node(doc, tag)
+        if tag.name == "img" and not tag.get("src"):
+            tag.decompose()
+
+
+def feed_html(html: str, base_url: str) -> str:
+    """``html`` sanitised for a feed, every link and image absolute against ``base_url``."""
+    return FeedHtmlCleaner(base_url).clean(html).strip()
