@@ -29,6 +29,12 @@ PAGES = {
     "author": lambda world: "/authors/anna-petrova/",
     "day archive": lambda world: "/2017/11/08/",
     "month archive": lambda world: "/2017/11/",
+    "site rss": lambda world: "/feeds/rss.xml",
+    "site atom": lambda world: "/feeds/atom.xml",
+    "site json feed": lambda world: "/feeds/feed.json",
+    "section rss": lambda world: "/feeds/sections/news/rss.xml",
+    "tag atom": lambda world: "/feeds/tags/elections/atom.xml",
+    "author rss": lambda world: "/feeds/authors/anna-petrova/rss.xml",
 }
 
 PINNED = {
@@ -39,6 +45,15 @@ PINNED = {
     "author": 17,
     "day archive": 16,
     "month archive": 16,
+    # Feeds: site, settings, view restrictions, stories, lead pictures and their
+    # renditions, authors and people, tags, body pictures and their renditions;
+    # the narrower feeds look up their section, tag or author first.
+    "site rss": 13,
+    "site atom": 13,
+    "site json feed": 13,
+    "section rss": 14,
+    "tag atom": 14,
+    "author rss": 14,
 }
 
 
