@@ -151,6 +151,8 @@ BROADSHEET_PAGE_SIZE = int(env_str("BROADSHEET_PAGE_SIZE", "20"))
 # Serve uploaded media from Django (the demo and development); production
 # serves MEDIA_ROOT from nginx or object storage instead.
 BROADSHEET_SERVE_MEDIA = env_bool("BROADSHEET_SERVE_MEDIA", False)
+# The authority of feed item ids (tag: URIs); empty: the site's host name. docs/feeds.md
+BROADSHEET_FEED_ID_AUTHORITY = env_str("BROADSHEET_FEED_ID_AUTHORITY", "")
 
 LOGGING = {
     "version": 1,
