@@ -64,7 +64,7 @@ def add_media_content(handler, image: dict | None) -> None:
         attrs["fileSize"] = str(image["length"])
     handler.startElement("media:content", attrs)
     if image.get("credit"):
-        handler.addQuickElement("media:credit", image["credit"], {"role": "photographer"})
+        handler.addQuickElement("media:credit", image["credit"])
     if image.get("caption"):
         handler.addQuickElement("media:description", image["caption"], {"type": "plain"})
     handler.endElement("media:content")
