@@ -5,6 +5,7 @@ import json
 
 import feedparser
 import pytest
+import time_machine
 from lxml import etree
 
 from broadsheet.articles.tests.factories import image_block, make_article, make_articles, paragraph
@@ -274,10 +275,15 @@ def test_a_quiet_edit_moves_last_modified_but_not_the_items_updated_date(client,
     assert entry.findtext(f"{ATOM}updated") == "2017-07-08T09:38:00+01:00"
 
 
-def test_an_empty_site_still_has_valid_feeds(client, newsroom):
+def test_an_empty_site_still_has_valid_and_unchanging_feeds(client, newsroom):
     assert_valid_rss(client.get("/feeds/rss.xml").content)
     assert_valid_atom(client.get("/feeds/atom.xml").content)
     assert assert_valid_json_feed(client.get("/feeds/feed.json").content)["items"] == []
+    # Nothing in it, nothing changes: the same bytes, so caches and the baked copy stay put.
+    first = client.get("/feeds/atom.xml")
+    with time_machine.travel(datetime.datetime.now(UTC) + HOUR):
+        again = client.get("/feeds/atom.xml", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304
 
 
 @pytest.mark.parametrize(
