@@ -99,7 +99,7 @@ class BroadsheetFeed(Feed):
         Set the setting before the site moves to another domain, to the old
         one: the ids must outlive the move.
         """
-        configured = settings.BROADSHEET_FEED_ID_AUTHORITY
+        configured = getattr(settings, "BROADSHEET_FEED_ID_AUTHORITY", "")
         if configured:
             return configured
         site = Site.find_for_request(self.request)

@@ -7,6 +7,7 @@ import feedparser
 import pytest
 import time_machine
 from lxml import etree
+from wagtail.models import PageViewRestriction
 
 from broadsheet.articles.tests.factories import image_block, make_article, make_articles, paragraph
 from broadsheet.core.tests.factories import make_image
@@ -172,6 +173,8 @@ def test_feeds_carry_the_50_newest_published_stories_only(client, newsroom):
     make_articles(newsroom.news, 52, JULY_8)
     draft = make_article(newsroom.news, "A draft", JULY_8 + 100 * HOUR)
     draft.unpublish()
+    private = make_article(newsroom.news, "Staff only", JULY_8 + 101 * HOUR)
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
 
     rss = feedparser.parse(client.get("/feeds/rss.xml").content)
     atom = feedparser.parse(client.get("/feeds/atom.xml").content)
