@@ -20,6 +20,7 @@ urlpatterns = [
     path("tags/", include("broadsheet.taxonomy.urls")),
     path("search/", include("broadsheet.search.urls")),
     path("", include("broadsheet.corrections.urls")),
+    path("feeds/", include("broadsheet.feeds.urls")),
     path("", include("broadsheet.articles.urls")),
     path("", include("broadsheet.seo.urls")),
 ]

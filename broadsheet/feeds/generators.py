@@ -28,6 +28,7 @@ DCTERMS_NS = "http://purl.org/dc/terms/"
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
 MEDIA_NS = "http://search.yahoo.com/mrss/"
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
+EMPTY_FEED_DATE = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
 
 
 def local(moment: datetime.datetime | None) -> datetime.datetime | None:
@@ -47,11 +48,15 @@ class SafeTextFeedMixin:
         super().add_item(*xml_safe_values(args), **xml_safe_values(kwargs))
 
     def latest_post_date(self) -> datetime.datetime:
-        """The newest change of any item, so a quiet edit still moves Last-Modified."""
+        """The newest change of any item, so a quiet edit still moves Last-Modified.
+
+        An empty feed says 1970 rather than Django's "now": the same feed
+        must give the same bytes (and ETag) until something changes in it.
+        """
         dates = [
             item[key] for item in self.items for key in ("last_modified", "updateddate", "pubdate") if item.get(key)
         ]
-        return local(max(dates)) if dates else super().latest_post_date()
+        return local(max(dates) if dates else EMPTY_FEED_DATE)
 
 
 def add_media_content(handler, image: dict | None) -> None:
@@ -64,7 +69,7 @@ def add_media_content(handler, image: dict | None) -> None:
         attrs["fileSize"] = str(image["length"])
     handler.startElement("media:content", attrs)
     if image.get("credit"):
-        handler.addQuickElement("media:credit", image["credit"], {"role": "photographer"})
+        handler.addQuickElement("media:credit", image["credit"])
     if image.get("caption"):
         handler.addQuickElement("media:description", image["caption"], {"type": "plain"})
     handler.endElement("media:content")

@@ -45,9 +45,27 @@ class FeedHtmlCleaner(Whitelister):
         if tag.name in DROPPED_WITH_CONTENT:
             tag.decompose()
             return
+        if tag.name == "img" and tag.get("srcset"):
+            use_widest_source(tag)
         super().clean_tag_node(doc, tag)
         if tag.name == "img" and not tag.get("src"):
             tag.decompose()
+
+
+def use_widest_source(img: Tag) -> None:
+    """Feeds carry one ``src`` (readers ignore ``srcset``): the widest candidate, its height scaled."""
+    candidates = []
+    for candidate in img["srcset"].split(","):
+        parts = candidate.split()
+        if len(parts) == 2 and parts[1].endswith("w") and parts[1][:-1].isdigit():
+            candidates.append((int(parts[1][:-1]), parts[0]))
+    if not candidates:
+        return
+    width, url = max(candidates)
+    old_width, old_height = img.get("width", ""), img.get("height", "")
+    if old_width.isdigit() and old_height.isdigit() and int(old_width):
+        img["height"] = str(round(int(old_height) * width / int(old_width)))
+    img["src"], img["width"] = url, str(width)
 
 
 def feed_html(html: str, base_url: str) -> str:

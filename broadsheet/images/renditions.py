@@ -8,6 +8,8 @@ TEASER_WIDTHS = (320, 480, 640)
 LEAD_WIDTHS = (480, 800, 1200)
 BODY_WIDTHS = (480, 800, 1200)
 PORTRAIT_SPEC = "fill-160x160"
+# The lead picture in feeds (enclosure, media:content, JSON Feed image).
+FEED_IMAGE_SPEC = "width-1200"
 
 
 def width_specs(widths: tuple[int, ...], prefix: str = "width") -> list[str]:

@@ -8,8 +8,8 @@
   which ``relative-times.js`` keeps current.
 - ``{% dateline published updated %}``: “Nov 8, 2017 — 09:38 — Update: 10:01”.
 - ``{% canonical_url %}``: the absolute address of the current page.
-- ``{% footer_groups site_settings as groups %}``: the footer's link groups,
-  the social profiles in the “Follow” group.
+- ``{% footer_groups site_settings follow_links as groups %}``: the footer's link
+  groups, the social profiles and ``follow_links`` (the feeds) in the “Follow” group.
 - ``profile.network|social_network_label``: “Facebook” for ``facebook``.
 """
 
@@ -83,13 +83,14 @@ FOLLOW_HEADING = "Follow"
 
 
 @register.simple_tag
-def footer_groups(site_settings) -> list[dict]:
-    """The footer's link groups, each ``{"heading", "links": [{"label", "url", "rel"?}]}``.
+def footer_groups(site_settings, follow_links=()) -> list[dict]:
+    """The footer's link groups, each ``{"heading", "links": [{"label", "url", "rel"?, "type"?}]}``.
 
-    The social profiles go into the group headed “Follow”: an editor's own
-    group of that name keeps its place and its links (print editions, RSS)
-    and gains the profiles it does not list yet; without one, a “Follow”
-    group comes last.
+    The social profiles, then ``follow_links`` (the site's feeds, from
+    ``feed_tags.follow_feed_links``), go into the group headed “Follow”: an
+    editor's own group of that name keeps its place and its links (print
+    editions, RSS) and gains those it does not list yet; without one, a
+    “Follow” group comes last.
     """
     groups = [
         {"heading": group.value["heading"], "links": [dict(link) for link in group.value["links"]]}
@@ -99,6 +100,7 @@ def footer_groups(site_settings) -> list[dict]:
         {"label": social_network_label(profile.value["network"]), "url": profile.value["url"], "rel": "me"}
         for profile in site_settings.social_profiles
     ]
+    profiles += [dict(link) for link in follow_links]
     if not profiles:
         return groups
     follow = next((g for g in groups if g["heading"].strip().casefold() == FOLLOW_HEADING.casefold()), None)

@@ -29,6 +29,12 @@ PAGES = {
     "author": lambda world: "/authors/anna-petrova/",
     "day archive": lambda world: "/2017/11/08/",
     "month archive": lambda world: "/2017/11/",
+    "site rss": lambda world: "/feeds/rss.xml",
+    "site atom": lambda world: "/feeds/atom.xml",
+    "site json feed": lambda world: "/feeds/feed.json",
+    "section rss": lambda world: "/feeds/sections/news/rss.xml",
+    "tag atom": lambda world: "/feeds/tags/elections/atom.xml",
+    "author rss": lambda world: "/feeds/authors/anna-petrova/rss.xml",
 }
 
 # Every page: +1 since the share tags and structured data read the search and
@@ -43,6 +49,15 @@ PINNED = {
     "author": 19,
     "day archive": 18,
     "month archive": 18,
+    # Feeds: site, settings, view restrictions, stories, lead pictures and their
+    # renditions, authors and people, tags, body pictures and their renditions;
+    # the narrower feeds look up their section, tag or author first.
+    "site rss": 13,
+    "site atom": 13,
+    "site json feed": 13,
+    "section rss": 14,
+    "tag atom": 14,
+    "author rss": 14,
 }
 
 

@@ -127,3 +127,11 @@ def test_conditional_get(get, feed_type):
     assert get(feed_type, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"]).status_code == 304
     assert get(feed_type, HTTP_IF_NONE_MATCH='"something-else"').status_code == 200
     assert get(feed_type, HTTP_IF_MODIFIED_SINCE="Wed, 08 Nov 2017 07:37:59 GMT").status_code == 200
+
+
+def test_the_id_authority_can_be_fixed_before_a_domain_move(get, settings):
+    settings.BROADSHEET_FEED_ID_AUTHORITY = "old-domain.example"
+
+    item = etree.fromstring(get(RssFeed).content).find("channel/item")
+
+    assert item.findtext("guid") == "tag:old-domain.example,2017-11-08:note-7"

@@ -70,6 +70,18 @@ def test_feed_html_keeps_story_structure_and_unicode():
     cleaned = feed_html(html, BASE)
 
     assert cleaned == (
-        '<figure><img alt="" src="https://news.example.com/media/a.png"/><figcaption>Подпись 📷</figcaption></figure>'
+        '<figure><img alt="" src="https://news.example.com/media/a.png" width="480"/>'
+        "<figcaption>Подпись 📷</figcaption></figure>"
         "<blockquote><p>Quote</p><cite>Source</cite></blockquote><h2>Heading</h2><ul><li>one</li></ul>"
+    )
+
+
+def test_feed_html_takes_the_widest_image_of_a_srcset():
+    html = (
+        '<img src="/m/a.480.png" srcset="/m/a.480.png 480w, /m/a.1200.png 1200w, /m/a.800.png 800w" '
+        'width="480" height="270" alt="A">'
+    )
+
+    assert (
+        feed_html(html, BASE) == '<img alt="A" height="675" src="https://news.example.com/m/a.1200.png" width="1200"/>'
     )
