@@ -17,7 +17,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("authors/", include("broadsheet.people.urls")),
     path("tags/", include("broadsheet.taxonomy.urls")),
-    path("jump/listings/", include("broadsheet.listings.urls")),
+    path("", include("broadsheet.listings.urls")),
     path("", include("broadsheet.articles.urls")),
 ]
 

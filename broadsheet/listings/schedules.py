@@ -81,7 +81,9 @@ def expand(
     """
     occurrences = []
     for day in schedule_dates(first_day, last_day, frequency, weekday):
-        start = local_datetime(day, start_time, zone)
+        # Round trip through UTC so a start inside the spring gap becomes the
+        # real clock time (01:30 → 02:30) before the duration is added to it.
+        start = local_datetime(day, start_time, zone).astimezone(datetime.UTC).astimezone(zone)
         end = start + duration  # same tzinfo: wall-clock arithmetic
         occurrences.append((start.astimezone(datetime.UTC), end.astimezone(datetime.UTC)))
     return occurrences

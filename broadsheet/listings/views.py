@@ -1,4 +1,6 @@
-"""The one dynamic view of the city guide: the no-JS date picker's redirect.
+"""The city guide's views outside the page tree.
+
+``jump_to_date`` is the one dynamic view: the no-JS date picker's redirect.
 
 Listings are baked to static files, so the date form cannot be answered by
 the baked page itself: it submits ``?date=YYYY-MM-DD`` to this view (under
@@ -13,6 +15,7 @@ from django.shortcuts import redirect
 from django.utils.html import escape
 from django.views.decorators.http import require_GET
 from wagtail.models import Site
+from wagtail.views import serve
 
 from .models import ListingsIndexPage
 from .models.index import FIRST_YEAR, LAST_YEAR
@@ -37,3 +40,8 @@ def jump_to_date(request: HttpRequest) -> HttpResponse:
             content_type="text/html; charset=utf-8",
         )
     return redirect(guide.date_url(day, request))
+
+
+def serve_calendar_file(request: HttpRequest, path: str) -> HttpResponse:
+    """An ``.ics`` URL, answered by the routable page it belongs to (see urls)."""
+    return serve(request, path)

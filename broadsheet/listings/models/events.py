@@ -24,7 +24,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -164,7 +164,9 @@ class EventPage(TransliteratedSlugMixin, RoutablePageMixin, Page):
     def event(self, request: HttpRequest) -> HttpResponse:
         return self.render(request)
 
-    @path("event.ics", name="ics")
+    # Wagtail serves only paths ending in "/"; listings.urls hands it
+    # ".../<slug>/event.ics", which routable pages see as "event.ics/".
+    @re_path(r"^event\.ics/$", name="ics")
     def ics(self, request: HttpRequest) -> HttpResponse:
         from ..ical import calendar_response, event_components
 
@@ -187,7 +189,7 @@ class EventPage(TransliteratedSlugMixin, RoutablePageMixin, Page):
         return context
 
     def ics_url(self, request: HttpRequest | None = None) -> str:
-        return self.get_url(request) + self.reverse_subpage("ics")
+        return self.get_url(request) + "event.ics"
 
 
 class EventDate(Orderable):

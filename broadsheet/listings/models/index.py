@@ -116,7 +116,7 @@ class ListingsIndexPage(TransliteratedSlugMixin, RoutablePageMixin, Page):
             extra={"category": category},
         )
 
-    @re_path(r"^category/(?P<slug>[-\w]+)/calendar\.ics$", name="category-calendar")
+    @re_path(r"^category/(?P<slug>[-\w]+)/calendar\.ics/$", name="category-calendar")
     def category_calendar(self, request: HttpRequest, slug: str) -> HttpResponse:
         from ..ical import feed_response
 
@@ -137,7 +137,7 @@ class ListingsIndexPage(TransliteratedSlugMixin, RoutablePageMixin, Page):
             extra={"venue": venue},
         )
 
-    @path("calendar.ics", name="calendar")
+    @re_path(r"^calendar\.ics/$", name="calendar")
     def calendar(self, request: HttpRequest) -> HttpResponse:
         from ..ical import feed_response
 
