@@ -47,6 +47,7 @@ from broadsheet.demo.stories import HISTORY, Materials, StoryDesk
 from broadsheet.demo.tree import ChildPages
 from broadsheet.home.models import HomePage, HomeTopStory
 from broadsheet.images.models import BroadsheetImage
+from broadsheet.listings.demo import create_city_guide
 from broadsheet.people.models import Person
 from broadsheet.sections.models import NavigationSettings, SectionPage
 from broadsheet.taxonomy.models import Tag
@@ -95,6 +96,7 @@ class Command(BaseCommand):
             self.configure_navigation()
             self.create_articles(articles)
             self.choose_top_stories()
+            create_city_guide(self)
             self.record_history()
         self.log(f"Index {saved.indexed} new objects for search and usage counts: {saved.seconds:.1f}s")
         self.print_summary(time.monotonic() - started)
