@@ -4,6 +4,7 @@ venues and categories are snippets; the imports are in the City guide menu."""
 import pytest
 from django.contrib.auth import get_user_model
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+from wagtail.users.models import UserProfile
 
 from broadsheet.listings.models import EventPage
 
@@ -12,7 +13,15 @@ from .factories import category
 
 @pytest.fixture
 def admin_client(client, db):
+    """An editor whose admin time zone is the newsroom's.
+
+    Wagtail's admin reads and shows times in the user's own zone (Account →
+    Preferences), else in settings.TIME_ZONE, not in the site settings' zone.
+    """
     user = get_user_model().objects.create_superuser("editor", "editor@example.com", "pw")
+    profile = UserProfile.get_for_user(user)
+    profile.current_time_zone = "Europe/London"
+    profile.save()
     client.force_login(user)
     return client
 
@@ -97,3 +106,25 @@ def test_city_guide_menu_has_snippets_and_imports(admin_client, guide) -> None:
         assert name in categories
     home = admin_client.get("/admin/").content.decode()
     assert "/admin/imports/venues/" in home and "/admin/imports/events/" in home
+
+
+def test_preview_of_a_new_event_shows_its_unsaved_dates(admin_client, guide, venue) -> None:
+    data = event_form(venue, [{"starts_at": "2030-06-07 19:00", "ends_at": "2030-06-07 22:00"}])
+    preview_url = f"/admin/pages/add/listings/eventpage/{guide.pk}/preview/"
+    assert admin_client.post(preview_url, data).json()["is_valid"]
+    html = admin_client.get(preview_url).content.decode()
+    assert "Jazz on the quay" in html
+    assert "Friday 7 June 2030, 19:00" in html
+    assert not EventPage.objects.exists()
+
+
+def test_preview_of_a_draft_change_shows_the_draft_dates(admin_client, client, guide, venue) -> None:
+    from .factories import at, make_event
+
+    event = make_event(guide, "Quiz", [(at("Europe/London", 2030, 6, 7, 19), at("Europe/London", 2030, 6, 7, 21))])
+    data = event_form(venue, [{"starts_at": "2030-06-14 19:00", "ends_at": "2030-06-14 22:00"}])
+    preview_url = f"/admin/pages/{event.pk}/edit/preview/"
+    assert admin_client.post(preview_url, data).json()["is_valid"]
+    html = admin_client.get(preview_url).content.decode()
+    assert "Friday 14 June 2030, 19:00" in html  # a date added in the draft
+    assert "14 June" not in client.get(event.url).content.decode(), "readers see the published dates only"
