@@ -21,6 +21,7 @@ urlpatterns = [
     path("search/", include("broadsheet.search.urls")),
     path("", include("broadsheet.corrections.urls")),
     path("feeds/", include("broadsheet.feeds.urls")),
+    path("", include("broadsheet.listings.urls")),
     path("", include("broadsheet.articles.urls")),
     path("", include("broadsheet.seo.urls")),
 ]

@@ -29,7 +29,7 @@ class HomePage(TransliteratedSlugMixin, Page):
         InlinePanel("top_stories", heading="Top stories, in order", label="Top story", max_num=8),
     ]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["sections.SectionPage", "company.CompanyPage"]
+    subpage_types = ["sections.SectionPage", "company.CompanyPage", "listings.ListingsIndexPage"]
     max_count = 1
 
     class Meta:

@@ -9,3 +9,17 @@ class NavigationItemBlock(blocks.StructBlock):
 
     class Meta:
         icon = "list-ul"
+
+
+class CityGuideNavigationItemBlock(NavigationItemBlock):
+    """The city guide (``listings.ListingsIndexPage``) as a menu entry.
+
+    A block of its own rather than a second page type on the section chooser:
+    a chooser of one page type loads its pages specific in one query, which
+    the menu on every page relies on.
+    """
+
+    section = blocks.PageChooserBlock(page_type="listings.ListingsIndexPage", label="City guide")
+
+    class Meta:
+        icon = "date"

@@ -23,7 +23,7 @@ from wagtail.models import Page
 from broadsheet.core.pages import TransliteratedSlugMixin
 from broadsheet.core.pagination import paginate_newest_first, parse_page_number
 
-from .blocks import NavigationItemBlock
+from .blocks import CityGuideNavigationItemBlock, NavigationItemBlock
 
 
 def parse_url_date(year: str, month: str, day: str) -> datetime.date | None:
@@ -165,11 +165,18 @@ def newest_articles_by_section(sections: list[SectionPage], count: int, teasers:
     return grouped
 
 
+def is_menu_page(page) -> bool:
+    """A section, or a section-like page that says so (the city guide: ``shows_in_navigation``)."""
+    return isinstance(page, SectionPage) or getattr(page, "shows_in_navigation", False)
+
+
 @register_setting(icon="list-ul")
 class NavigationSettings(BaseSiteSetting):
     """The section menu: which sections, in what order, under what label."""
 
-    items = StreamField([("section", NavigationItemBlock())], blank=True, use_json_field=True)
+    items = StreamField(
+        [("section", NavigationItemBlock()), ("guide", CityGuideNavigationItemBlock())], blank=True, use_json_field=True
+    )
 
     panels = [FieldPanel("items")]
 
@@ -183,9 +190,13 @@ class NavigationSettings(BaseSiteSetting):
             section = item.value["section"]
             if section is None:
                 continue
-            if not isinstance(section, SectionPage) or not section.is_active():
+            if not is_menu_page(section) or not section.is_active():
                 continue
             entries.append(
-                {"page": section, "label": item.value["label"] or section.title, "is_special": section.is_special}
+                {
+                    "page": section,
+                    "label": item.value["label"] or section.title,
+                    "is_special": getattr(section, "is_special", False),
+                }
             )
         return entries

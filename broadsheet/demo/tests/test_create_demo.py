@@ -7,6 +7,7 @@ undone too.
 """
 
 import collections
+import datetime
 from io import StringIO
 
 import pytest
@@ -27,6 +28,7 @@ from broadsheet.demo import newsroom
 from broadsheet.demo.stories import HISTORY
 from broadsheet.home.models import HomePage, HomeTopStory
 from broadsheet.images.models import BroadsheetImage
+from broadsheet.listings.models import EventPage, Occurrence, Venue
 from broadsheet.people.models import Person
 from broadsheet.sections.models import NavigationSettings, SectionPage
 from broadsheet.taxonomy.models import Tag
@@ -65,6 +67,8 @@ def counts() -> dict[str, int]:
         ArticleTag,
         ArticleRelatedLink,
         HomeTopStory,
+        Venue,
+        Occurrence,
         Site,
         SiteSettings,
         NavigationSettings,
@@ -206,6 +210,9 @@ def test_demo_pages_render():
         author.get_absolute_url(),
         "/about-us/",
         "/where-to-find-us/",
+        "/city-guide/",
+        "/city-guide/today/",
+        EventPage.objects.first().url,
     ]:
         assert client.get(url).status_code == 200, url
 
@@ -227,3 +234,19 @@ def test_the_footer_lists_each_social_profile_once():
 
     for _, url in newsroom.SOCIAL_PROFILES:
         assert html.count(f'href="{url}"') == 1, url
+
+
+def test_the_city_guide_has_venues_and_a_month_of_events():
+    assert Venue.objects.count() >= 10
+    events = EventPage.objects.live()
+    assert events.count() >= 40
+    assert events.filter(editors_pick=True).exists()
+    assert events.filter(schedules__isnull=False).distinct().count() >= 5, "some events repeat weekly"
+    today = timezone.localdate(timezone.now(), SiteSettings.objects.get().zoneinfo)
+    local_days = {
+        timezone.localdate(o.starts_at, SiteSettings.objects.get().zoneinfo) for o in Occurrence.objects.all()
+    }
+    assert today in local_days, "something is on tonight"
+    assert max(local_days) - today >= datetime.timedelta(days=25), "listings run for about a month"
+    menu = NavigationSettings.for_site(Site.objects.get(is_default_site=True)).visible_sections()
+    assert "What's on" in [entry["label"] for entry in menu]

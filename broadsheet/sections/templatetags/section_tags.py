@@ -11,7 +11,7 @@
 
 from django import template
 
-from broadsheet.sections.models import NavigationSettings, SectionPage, newest_articles_by_section
+from broadsheet.sections.models import NavigationSettings, SectionPage, is_menu_page, newest_articles_by_section
 
 register = template.Library()
 
@@ -21,10 +21,10 @@ RAIL_HEADLINES = 3
 def current_section(context: template.Context) -> SectionPage | None:
     """The section the reader is in: the section page itself, or an article's section."""
     page = context.get("page")
-    if isinstance(page, SectionPage):
+    if is_menu_page(page):
         return page
     section = getattr(page, "section", None)
-    return section if isinstance(section, SectionPage) else None
+    return section if is_menu_page(section) else None
 
 
 def menu_entries(context: template.Context) -> list[dict]:

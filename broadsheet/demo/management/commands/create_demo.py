@@ -49,6 +49,7 @@ from broadsheet.demo.tree import ChildPages
 from broadsheet.editions.demo import create_print_demo
 from broadsheet.home.models import HomePage, HomeTopStory
 from broadsheet.images.models import BroadsheetImage
+from broadsheet.listings.demo import create_city_guide
 from broadsheet.people.models import Person
 from broadsheet.sections.models import NavigationSettings, SectionPage
 from broadsheet.taxonomy.models import Tag
@@ -99,6 +100,7 @@ class Command(BaseCommand):
             self.choose_top_stories()
             create_demo_corrections(self.editor)
             create_print_demo(seed, self.now.date())
+            create_city_guide(self)
             self.record_history()
         self.log(f"Index {saved.indexed} new objects for search and usage counts: {saved.seconds:.1f}s")
         self.print_summary(time.monotonic() - started)
