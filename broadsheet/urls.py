@@ -17,6 +17,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("authors/", include("broadsheet.people.urls")),
     path("tags/", include("broadsheet.taxonomy.urls")),
+    path("fragments/", include("broadsheet.publishing.urls")),
     path("", include("broadsheet.articles.urls")),
 ]
 
