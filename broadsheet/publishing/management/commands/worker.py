@@ -22,9 +22,10 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import close_old_connections
-from django_tasks import DEFAULT_TASK_BACKEND_ALIAS
+from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
 from django_tasks.base import DEFAULT_TASK_QUEUE_NAME
 from django_tasks.utils import get_random_id
+from django_tasks_db import DatabaseBackend
 from django_tasks_db.management.commands.db_worker import Worker
 
 from broadsheet.publishing.layout import live_dir
@@ -53,6 +54,8 @@ class Command(BaseCommand):
             max_tasks=None,
             worker_id=get_random_id(),
         )
+        # With another backend (the tests' immediate one) tasks never wait.
+        self.queue_in_database = isinstance(task_backends[DEFAULT_TASK_BACKEND_ALIAS], DatabaseBackend)
         self.full_bake: subprocess.Popen | None = None
         if not once:
             signal.signal(signal.SIGTERM, self.stop)
@@ -65,7 +68,8 @@ class Command(BaseCommand):
             if now >= next_schedule:
                 self.run_schedule()
                 next_schedule = now + schedule_interval
-            self.worker.run()
+            if self.queue_in_database:
+                self.worker.run()
             if once:
                 break
             if settings.BROADSHEET_FULL_BAKE_INTERVAL and time.monotonic() >= next_full_bake:
