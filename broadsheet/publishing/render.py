@@ -16,10 +16,12 @@ from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
 
+from django.apps import apps
 from django.core.handlers.base import BaseHandler
 from django.test import RequestFactory
 from django.utils import timezone
 from wagtail import hooks
+from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.models import Site
 
 from . import record
@@ -49,6 +51,10 @@ class Rendered:
     media: set[str] = field(default_factory=set)
 
 
+def site_setting_models() -> list[type[BaseSiteSetting]]:
+    return [model for model in apps.get_models() if issubclass(model, BaseSiteSetting)]
+
+
 def is_dynamic(path: str) -> bool:
     if path.startswith(DYNAMIC_PREFIXES):
         return True
@@ -74,6 +80,8 @@ class Renderer:
             **({"wsgi.url_scheme": "https"} if secure else {}),
         )
         self.origins = {self.root_url, f"http://{host}", f"https://{host}"}
+        # Site settings (site, navigation…) read once per bake, not once per page.
+        self.site_settings = [model.for_site(self.site) for model in site_setting_models()] if self.site else []
 
     def render(self, url: str) -> Rendered:
         request = self.factory.get(url)
@@ -82,6 +90,9 @@ class Renderer:
             # requests (settings models cache themselves on the site object).
             request._wagtail_site = self.site
             request._wagtail_cached_site_root_paths = self.root_paths
+            for instance in self.site_settings:
+                instance._request = request  # as for_request() does, for page URLs
+                setattr(request, instance.get_cache_attr_name(), instance)
         with record.recording() as keys:
             response = self.handler.get_response(request)
             if getattr(response, "streaming", False):
