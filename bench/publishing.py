@@ -81,6 +81,8 @@ def full_bake(env: dict, processes: int | None) -> dict:
         "pages": summary.pages,
         "seconds": round(summary.seconds, 1),
         "pages_per_second": round(summary.pages_per_second, 1),
+        "cpu_seconds": round(summary.cpu_seconds, 1),
+        "pages_per_cpu_second": round(summary.pages_per_cpu_second, 1),
         "processes": summary.processes,
         "peak_memory_mb": round(summary.peak_memory_mb),
         "worker_peak_memory_mb": round(summary.worker_peak_memory_mb),
@@ -153,6 +155,9 @@ def publish_to_served(env: dict, publishes: int) -> dict:
         "max_seconds": round(ordered[-1], 2),
         "rebake_urls_mean": round(statistics.mean(r["written"] for r in rebakes), 1) if rebakes else None,
         "rebake_seconds_mean": round(statistics.mean(r["seconds"] for r in rebakes), 2) if rebakes else None,
+        "rebake_cpu_seconds_mean": round(statistics.mean(r.get("cpu_seconds", 0) for r in rebakes), 2)
+        if rebakes
+        else None,
     }
 
 

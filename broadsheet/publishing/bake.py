@@ -59,16 +59,23 @@ class BakeSummary:
     peak_memory_mb: float = 0.0
     worker_peak_memory_mb: float = 0.0
     processes: int = 1
+    cpu_seconds: float = 0.0  # this process and its rendering processes
 
     @property
     def pages_per_second(self) -> float:
         return self.pages / self.seconds if self.seconds else 0.0
 
+    @property
+    def pages_per_cpu_second(self) -> float:
+        """Throughput of one core, whatever else the machine is doing."""
+        return self.pages / self.cpu_seconds if self.cpu_seconds else 0.0
+
     def line(self) -> str:
         return (
             f"Baked {self.pages} URLs ({self.redirects} redirects, {self.skipped} skipped, {self.media} media, "
             f"{self.static} static files) in {self.seconds:.1f}s: {self.pages_per_second:.0f} pages/s "
-            f"with {self.processes} processes; peak memory {self.peak_memory_mb:.0f} MB "
+            f"with {self.processes} processes ({self.pages_per_cpu_second:.0f} per CPU-second); "
+            f"peak memory {self.peak_memory_mb:.0f} MB "
             f"(largest worker {self.worker_peak_memory_mb:.0f} MB)"
             + (f"; live: {self.build.name}" if self.build else "; dry run, nothing written")
         )
@@ -120,6 +127,8 @@ class Baker:
 
     def run(self) -> BakeSummary:
         started = time.monotonic()
+        self.own_usage = resource.getrusage(resource.RUSAGE_SELF)
+        self.children_usage = resource.getrusage(resource.RUSAGE_CHILDREN)
         with layout.bake_lock():
             wall_started = time.time()
             build = None if self.dry_run else layout.new_build_dir()
@@ -135,8 +144,13 @@ class Baker:
                 layout.prune_builds()
             self.summary.build = build
         self.summary.seconds = time.monotonic() - started
-        self.summary.peak_memory_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        self.summary.worker_peak_memory_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+        self.summary.cpu_seconds = sum(
+            now.ru_utime + now.ru_stime - then.ru_utime - then.ru_stime
+            for now, then in ((own, self.own_usage), (children, self.children_usage))
+        )
+        self.summary.peak_memory_mb = own.ru_maxrss / 1024
+        self.summary.worker_peak_memory_mb = children.ru_maxrss / 1024
         logger.info(self.summary.line())
         return self.summary
 

@@ -39,6 +39,7 @@ class RebakeSummary:
     redirected: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    cpu_seconds: float = 0.0
 
     @property
     def urls(self) -> list[str]:
@@ -77,7 +78,7 @@ def rebake(urls: Iterable[str] = (), keys: Iterable[str] = (), shift: bool = Fal
     root = layout.live_dir()
     if root is None:
         return summary  # nothing baked yet: the first full bake will have it all
-    started = time.monotonic()
+    started, cpu_started = time.monotonic(), time.process_time()
     wanted = list(dict.fromkeys(urls))
     wanted += sorted(urls_for_keys(keys) - set(wanted))
     layout.journal_urls(wanted)
@@ -118,12 +119,14 @@ def rebake(urls: Iterable[str] = (), keys: Iterable[str] = (), shift: bool = Fal
         layout.write_manifest(root, manifest)
         save_record(record)
     summary.seconds = time.monotonic() - started
+    summary.cpu_seconds = time.process_time() - cpu_started
     logger.info(
-        "Rebaked %d URLs (%d redirects, %d removed) in %.2fs%s",
+        "Rebaked %d URLs (%d redirects, %d removed) in %.2fs (%.2fs CPU)%s",
         len(summary.written),
         len(summary.redirected),
         len(summary.removed),
         summary.seconds,
+        summary.cpu_seconds,
         f": {reason}" if reason else "",
     )
     purge([renderer.full_url(url) for url in summary.urls])

@@ -14,6 +14,7 @@ def rebake_task(urls: list[str], keys: list[str], shift: bool = False, reason: s
         "redirected": len(summary.redirected),
         "removed": len(summary.removed),
         "seconds": round(summary.seconds, 3),
+        "cpu_seconds": round(summary.cpu_seconds, 3),
     }
 
 
