@@ -12,7 +12,7 @@ from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.files.storage import default_storage
 
-from .layout import BROTLI_QUALITY, NotBakeable, is_compressible, link_or_copy, url_to_relative_path, write_file
+from .layout import BROTLI_QUALITY_STATIC, NotBakeable, is_compressible, link_or_copy, url_to_relative_path, write_file
 from .render import Rendered
 
 REDIRECT_STUB = """<!doctype html>
@@ -120,7 +120,7 @@ def write_compressed_twins(target: Path, source: Path, mtime: float, size: int) 
         data = source.read_bytes()
         _compressed[key] = (
             gzip.compress(data, compresslevel=9, mtime=0),
-            brotli.compress(data, quality=BROTLI_QUALITY),
+            brotli.compress(data, quality=BROTLI_QUALITY_STATIC),
         )
     for suffix, data in zip((".gz", ".br"), _compressed[key], strict=True):
         twin = target.with_name(target.name + suffix)

@@ -16,7 +16,9 @@ from .conftest import baked_file
 DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
-@pytest.mark.django_db(transaction=True)
+# Transactional: the database queue takes an exclusive lock. Serialized rollback
+# restores the content types that the browser tests expect afterwards.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_worker_runs_a_queued_rebake(baked, settings):
     settings.TASKS = DATABASE_QUEUE
     page = baked_file(baked.live, "/news/")
