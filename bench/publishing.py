@@ -68,16 +68,17 @@ def prepare(env: dict, articles: int) -> None:
     print(f"Loaded {articles} demo stories in {time.monotonic() - started:.0f}s")
 
 
-def full_bake(env: dict, processes: int | None) -> dict:
+def full_bake(env: dict, processes: int | None, url_limit: int | None) -> dict:
     os.environ.update(env)
     import django
 
     django.setup()
     from broadsheet.publishing.bake import Baker
 
-    summary = Baker(processes=processes).run()
+    summary = Baker(processes=processes, url_limit=url_limit).run()
     print(summary.line())
     return {
+        "partial": bool(url_limit),
         "pages": summary.pages,
         "seconds": round(summary.seconds, 1),
         "pages_per_second": round(summary.pages_per_second, 1),
@@ -167,6 +168,12 @@ def main() -> None:
     parser.add_argument("--publishes", type=int, default=20)
     parser.add_argument("--processes", type=int, default=None, help="Rendering processes (default: one per core).")
     parser.add_argument("--var", type=Path, default=None, help="Data folder (default var/bench-publishing-<N>).")
+    parser.add_argument(
+        "--bake-limit",
+        type=int,
+        default=None,
+        help="Bake only the first N URLs the crawl finds (a partial live build, when a full one takes too long).",
+    )
     parser.add_argument("--skip-bake", action="store_true", help="Reuse the live build of an earlier run.")
     options = parser.parse_args()
     sys.path.insert(0, str(ROOT))
@@ -179,7 +186,7 @@ def main() -> None:
 
         django.setup()
     else:
-        results["full_bake"] = full_bake(env, options.processes)
+        results["full_bake"] = full_bake(env, options.processes, options.bake_limit)
     results["publish_to_served"] = publish_to_served(env, options.publishes)
     print(json.dumps(results, indent=2))
     (ROOT / "var" / f"bench-publishing-{options.articles}.json").write_text(json.dumps(results, indent=2))

@@ -118,8 +118,12 @@ class Baker:
         processes: int | None = None,
         dry_run: bool = False,
         progress: Callable[[int, int], None] | None = None,
+        url_limit: int | None = None,
     ) -> None:
         self.processes = processes or bake_processes()
+        # Stop following links after this many URLs: a partial site, for
+        # benchmarks that need a live build quickly. Never for production.
+        self.url_limit = url_limit
         self.dry_run = dry_run
         self.progress = progress
         self.results: dict[str, PageResult] = {}
@@ -204,6 +208,8 @@ class Baker:
                 if result.status >= 500:
                     logger.error("Bake: %s answered %s", result.url, result.status)
             for link in sorted(result.links - seen):
+                if self.url_limit and len(seen) >= self.url_limit:
+                    break
                 seen.add(link)
                 pending.append(link)
         if self.progress:
