@@ -12,6 +12,18 @@
   var URL = "/fragments/ticker.html";
   var MINUTE = 60 * 1000;
 
+  // The stories a ticker lists: their links and publication times.
+  function signature(ticker) {
+    var parts = [];
+    var items = ticker.querySelectorAll(".ticker__item");
+    for (var i = 0; i < items.length; i++) {
+      var link = items[i].querySelector("a");
+      var time = items[i].querySelector("time");
+      parts.push((link ? link.getAttribute("href") + link.textContent : "") + "@" + (time ? time.getAttribute("datetime") : ""));
+    }
+    return parts.join("|");
+  }
+
   function swap(html) {
     var holder = document.createElement("div");
     holder.innerHTML = html;
@@ -19,7 +31,14 @@
     var current = document.querySelector(".ticker");
     if (!fresh) return;
     if (current) {
-      if (current.innerHTML !== fresh.innerHTML) current.replaceWith(fresh);
+      if (signature(current) === signature(fresh)) return;
+      // Stories already shown keep the wording relative-times.js keeps current.
+      var shown = current.querySelectorAll("time[datetime]");
+      for (var i = 0; i < shown.length; i++) {
+        var same = fresh.querySelector('time[datetime="' + shown[i].getAttribute("datetime") + '"]');
+        if (same) same.textContent = shown[i].textContent;
+      }
+      current.replaceWith(fresh);
     } else {
       var header = document.querySelector(".site-header");
       if (header) header.appendChild(fresh);
