@@ -124,6 +124,7 @@ class Baker:
         # Stop following links after this many URLs: a partial site, for
         # benchmarks that need a live build quickly. Never for production.
         self.url_limit = url_limit
+        self.left_out: set[str] = set()
         self.dry_run = dry_run
         self.progress = progress
         self.results: dict[str, PageResult] = {}
@@ -209,7 +210,8 @@ class Baker:
                     logger.error("Bake: %s answered %s", result.url, result.status)
             for link in sorted(result.links - seen):
                 if self.url_limit and len(seen) >= self.url_limit:
-                    break
+                    self.left_out.add(link)
+                    continue
                 seen.add(link)
                 pending.append(link)
         if self.progress:
@@ -228,6 +230,9 @@ class Baker:
 
     def write_manifest(self, build: Path) -> None:
         manifest: dict = {"build": build.name, "not_found": layout.NOT_FOUND_NAME, "urls": {}, "redirects": {}}
+        if self.left_out:
+            # A partial build: rebakes must not go and bake what it left out.
+            manifest["left_out"] = sorted(self.left_out - self.results.keys())
         for url, result in sorted(self.results.items()):
             if result.section:
                 manifest[result.section][url] = result.entry

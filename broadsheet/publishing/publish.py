@@ -89,7 +89,7 @@ def rebake(urls: Iterable[str] = (), keys: Iterable[str] = (), shift: bool = Fal
             wanted += sorted(later_numbered_pages(set(wanted), manifest) - set(wanted))
         record: dict[str, set[str]] = {}
         media: set[str] = set()
-        queue, seen, added = deque(wanted), set(wanted), 0
+        queue, seen, added = deque(wanted), set(wanted) | set(manifest.get("left_out", ())), 0
         while queue:
             url = queue.popleft()
             rendered = renderer.render(url)
