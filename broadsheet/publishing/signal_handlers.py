@@ -23,6 +23,7 @@ from .record import object_key
 
 logger = logging.getLogger("broadsheet.publishing")
 _pending = threading.local()
+REBAKE_PRIORITY = 50
 
 
 def schedule(urls=(), keys=(), shift: bool = False, full: bool = False, reason: str = "") -> None:
@@ -48,16 +49,21 @@ def flush() -> None:
         return
     del _pending.state
     reason = "; ".join(state["reasons"])
+    # Ahead of Wagtail's own tasks (search and reference indexes), which a
+    # publish queues first: readers wait for the rebake, nobody for those.
     if state["full"]:
-        full_bake_task.enqueue(reason)
+        full_bake_task.using(priority=REBAKE_PRIORITY).enqueue(reason)
     elif state["urls"] or state["keys"]:
-        rebake_task.enqueue(state["urls"], sorted(state["keys"]), state["shift"], reason)
+        rebake_task.using(priority=REBAKE_PRIORITY).enqueue(
+            state["urls"], sorted(state["keys"]), state["shift"], reason
+        )
 
 
 def page_path(page: Page) -> str | None:
     try:
-        return page.specific_deferred.get_url(relative_to=None) or None
-    except Exception:  # a page outside any site, or half-deleted: nothing baked for it
+        return page.specific_deferred.get_url() or None
+    except Exception:  # never let a URL lookup break the editor's publish
+        logger.warning("No URL to rebake for page %s", page.pk, exc_info=True)
         return None
 
 
