@@ -40,6 +40,7 @@ test: lint
 
 bench: install
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/publishing.py
 
 clean:
 	rm -rf $(VENV) var test-artifacts

@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("broadsheet.corrections.urls")),
     path("feeds/", include("broadsheet.feeds.urls")),
     path("", include("broadsheet.listings.urls")),
+    path("fragments/", include("broadsheet.publishing.urls")),
     path("", include("broadsheet.articles.urls")),
     path("", include("broadsheet.seo.urls")),
 ]

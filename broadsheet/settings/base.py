@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_tasks",
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -136,7 +137,9 @@ CACHES = {
     )
 }
 
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background work (rebakes after a publish, Wagtail's own tasks) waits in the
+# database until `broadsheet worker` runs it (docs/publishing.md).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 WAGTAIL_SITE_NAME = env_str("BROADSHEET_SITE_NAME", "Broadsheet")
 WAGTAILADMIN_BASE_URL = env_str("BROADSHEET_BASE_URL", "http://127.0.0.1:8000")
@@ -165,6 +168,28 @@ BROADSHEET_CORRECTIONS_RATE_WINDOW = int(env_str("BROADSHEET_CORRECTIONS_RATE_WI
 BROADSHEET_CORRECTIONS_CLIENT_IP_HEADER = env_str("BROADSHEET_CORRECTIONS_CLIENT_IP_HEADER", "")
 # The authority of feed item ids (tag: URIs); empty: the site's host name. docs/feeds.md
 BROADSHEET_FEED_ID_AUTHORITY = env_str("BROADSHEET_FEED_ID_AUTHORITY", "")
+
+# Baked site: BROADSHEET_BAKE_DIR/live -> builds/<id>/ (broadsheet.publishing).
+BROADSHEET_BAKE_DIR = Path(env_str("BROADSHEET_BAKE_DIR", str(VAR_DIR / "bake")))
+# Processes rendering pages in a full bake (0: one per CPU core).
+BROADSHEET_BAKE_PROCESSES = int(env_str("BROADSHEET_BAKE_PROCESSES", "0"))
+# Seconds between full rebakes run by `broadsheet worker` (0: never), which
+# refresh what incremental publishing leaves to lag (docs/publishing.md).
+BROADSHEET_FULL_BAKE_INTERVAL = int(env_str("BROADSHEET_FULL_BAKE_INTERVAL", "3600"))
+# CDN purge after each incremental bake, through Wagtail's frontend cache
+# backends; only configured ones are used (docs/publishing.md).
+WAGTAILFRONTENDCACHE = {}
+if env_str("BROADSHEET_CDN_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env_str("BROADSHEET_CDN_PURGE_URL"),
+    }
+if env_str("BROADSHEET_CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": env_str("BROADSHEET_CLOUDFLARE_ZONE_ID"),
+        "BEARER_TOKEN": env_str("BROADSHEET_CLOUDFLARE_BEARER_TOKEN"),
+    }
 
 LOGGING = {
     "version": 1,

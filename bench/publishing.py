@@ -1,0 +1,196 @@
+"""Publishing benchmark: full-bake speed, and the time from publish to served.
+
+    .venv/bin/python bench/publishing.py [--articles 10000] [--publishes 20]
+
+What it does, on a demo newsroom of ``--articles`` stories in its own
+SQLite database under ``var/bench-publishing-<N>/`` (made once with
+``create_demo``, reused by later runs):
+
+1. A full bake (``broadsheet bake``): pages per second and peak memory of
+   the baking process and of its largest rendering process.
+2. ``broadsheet worker`` is started as production runs it (database queue,
+   ``--interval 0.1``). Then ``--publishes`` times: a new story is written
+   and published here as an editor's save does; the clock runs from the
+   publish's commit until the baked files servers send contain the new
+   headline: the home page, its section's front, the site feed
+   (``/feeds/rss.xml``) and the news sitemap (``/sitemaps/news.xml``) when
+   those URLs are in the bake. Reports p50, p95 and max, plus what each
+   rebake wrote.
+
+Files on disk are what nginx and ``broadsheet serve`` send, so "served" is
+measured at the file; a server adds its own sub-millisecond read.
+Results go to stdout and to ``var/bench-publishing-<N>.json``.
+"""
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGETS = ["/", "<section>", "/feeds/rss.xml", "/sitemaps/news.xml"]
+
+
+def environment(articles: int, var: Path | None) -> dict:
+    var = var or ROOT / "var" / f"bench-publishing-{articles}"
+    var.mkdir(parents=True, exist_ok=True)
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "broadsheet.settings.dev",
+        "DEBUG": "false",
+        "BROADSHEET_VAR_DIR": str(var),
+        "DATABASE_URL": f"sqlite:///{var / 'broadsheet.sqlite3'}",
+        "BROADSHEET_BAKE_DIR": str(var / "bake"),
+        "BROADSHEET_FULL_BAKE_INTERVAL": "0",
+        "LOG_LEVEL": "WARNING",
+    }
+
+
+def broadsheet(env: dict, *args: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "-m", "broadsheet.cli", *args], env=env, check=True, capture_output=True, text=True
+    )
+    return done.stdout + done.stderr
+
+
+def prepare(env: dict, articles: int) -> None:
+    marker = Path(env["BROADSHEET_VAR_DIR"]) / "loaded"
+    if marker.exists():
+        return
+    started = time.monotonic()
+    broadsheet(env, "migrate", "--noinput", "--verbosity", "0")
+    broadsheet(env, "create_demo", "--articles", str(articles), "--verbosity", "0")
+    marker.write_text(f"{time.monotonic() - started:.0f}s\n")
+    print(f"Loaded {articles} demo stories in {time.monotonic() - started:.0f}s")
+
+
+def full_bake(env: dict, processes: int | None, url_limit: int | None) -> dict:
+    os.environ.update(env)
+    import django
+
+    django.setup()
+    from broadsheet.publishing.bake import Baker
+
+    summary = Baker(processes=processes, url_limit=url_limit).run()
+    print(summary.line())
+    return {
+        "partial": bool(url_limit),
+        "pages": summary.pages,
+        "seconds": round(summary.seconds, 1),
+        "pages_per_second": round(summary.pages_per_second, 1),
+        "cpu_seconds": round(summary.cpu_seconds, 1),
+        "pages_per_cpu_second": round(summary.pages_per_cpu_second, 1),
+        "processes": summary.processes,
+        "peak_memory_mb": round(summary.peak_memory_mb),
+        "worker_peak_memory_mb": round(summary.worker_peak_memory_mb),
+    }
+
+
+def publish_one(number: int):
+    from django.db import transaction
+    from django.utils import timezone
+
+    from broadsheet.articles.models import ArticleAuthor, ArticlePage, ArticleTag
+    from broadsheet.people.models import Person
+    from broadsheet.sections.models import SectionPage
+    from broadsheet.taxonomy.models import Tag
+
+    sections = list(SectionPage.objects.live().order_by("pk"))
+    section = sections[number % len(sections)]
+    headline = f"Benchmark story {number} at {timezone.now():%H%M%S%f}"
+    with transaction.atomic():
+        article = section.add_child(instance=ArticlePage(title=headline, live=False, standfirst="Timing a publish."))
+        ArticleAuthor.objects.create(page=article, person=Person.objects.order_by("pk")[number % 10], sort_order=0)
+        ArticleTag.objects.create(content_object=article, tag=Tag.objects.order_by("pk")[number % 10])
+    with transaction.atomic():
+        article.save_revision().publish()
+    return section, headline
+
+
+def publish_to_served(env: dict, publishes: int) -> dict:
+    from broadsheet.publishing import layout
+
+    live = layout.live_dir()
+    manifest = layout.read_manifest(live)
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "broadsheet.cli", "worker", "--interval", "0.1"], env=env, stderr=subprocess.DEVNULL
+    )
+    timings, rebakes = [], []
+    try:
+        time.sleep(3)  # let the worker start
+        for number in range(publishes):
+            started = time.monotonic()
+            section, headline = publish_one(number)
+            urls = [section.url if url == "<section>" else url for url in TARGETS]
+            files = [live / manifest["urls"][url]["file"] for url in urls if url in manifest["urls"]]
+            pending = set(files)
+            while pending and time.monotonic() - started < 60:
+                pending = {f for f in pending if headline not in f.read_text(errors="replace")}
+                if pending:
+                    time.sleep(0.01)
+            elapsed = time.monotonic() - started
+            if pending:
+                print(f"  publish {number}: not served after 60s: {sorted(map(str, pending))}")
+            timings.append(elapsed)
+            print(f"  publish {number + 1:2}: {elapsed:.2f}s ({len(files)} files checked)")
+        time.sleep(1)
+    finally:
+        worker.terminate()
+        worker.wait(timeout=60)
+    from django_tasks_db.models import DBTaskResult
+
+    for result in DBTaskResult.objects.filter(task_path__endswith="rebake_task").order_by("-enqueued_at")[:publishes]:
+        if result.return_value:
+            rebakes.append(result.return_value)
+    ordered = sorted(timings)
+    p95 = ordered[max(0, round(0.95 * len(ordered)) - 1)]
+    return {
+        "publishes": publishes,
+        "targets": [url for url in TARGETS if url == "<section>" or url in manifest["urls"]],
+        "p50_seconds": round(statistics.median(timings), 2),
+        "p95_seconds": round(p95, 2),
+        "max_seconds": round(ordered[-1], 2),
+        "rebake_urls_mean": round(statistics.mean(r["written"] for r in rebakes), 1) if rebakes else None,
+        "rebake_seconds_mean": round(statistics.mean(r["seconds"] for r in rebakes), 2) if rebakes else None,
+        "rebake_cpu_seconds_mean": round(statistics.mean(r.get("cpu_seconds", 0) for r in rebakes), 2)
+        if rebakes
+        else None,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=10000)
+    parser.add_argument("--publishes", type=int, default=20)
+    parser.add_argument("--processes", type=int, default=None, help="Rendering processes (default: one per core).")
+    parser.add_argument("--var", type=Path, default=None, help="Data folder (default var/bench-publishing-<N>).")
+    parser.add_argument(
+        "--bake-limit",
+        type=int,
+        default=None,
+        help="Bake only the first N URLs the crawl finds (a partial live build, when a full one takes too long).",
+    )
+    parser.add_argument("--skip-bake", action="store_true", help="Reuse the live build of an earlier run.")
+    options = parser.parse_args()
+    sys.path.insert(0, str(ROOT))
+    env = environment(options.articles, options.var)
+    prepare(env, options.articles)
+    results = {"articles": options.articles, "cpus": os.cpu_count(), "load_average": os.getloadavg()}
+    if options.skip_bake:
+        os.environ.update(env)
+        import django
+
+        django.setup()
+    else:
+        results["full_bake"] = full_bake(env, options.processes, options.bake_limit)
+    results["publish_to_served"] = publish_to_served(env, options.publishes)
+    print(json.dumps(results, indent=2))
+    (ROOT / "var" / f"bench-publishing-{options.articles}.json").write_text(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,61 @@
+"""Parts every page shares, rendered once per bake instead of once per page.
+
+The navigation, the ticker, the "More from the paper" rail and the footer
+are the same on thousands of pages (or on all pages of one section). While a
+bake renders, ``{% bake_once "name" %}…{% endbake_once %}`` keeps the first
+rendering of each and reuses it; the page records ``fragment:<name>`` rather
+than everything the fragment loaded, so that a story entering the ticker
+does not make every page depend on it. Outside a bake the tag renders its
+contents as if it were not there.
+"""
+
+import contextlib
+from collections.abc import Callable, Hashable, Iterator
+from contextvars import ContextVar
+
+from django.template import Context
+
+_cache: ContextVar[dict | None] = ContextVar("broadsheet_bake_fragments", default=None)
+
+
+def _current_section_pk(context: Context) -> int | None:
+    from broadsheet.sections.templatetags.section_tags import current_section
+
+    section = current_section(context)
+    return section.pk if section is not None else None
+
+
+def _navigation_vary(context: Context) -> Hashable:
+    # The menu marks the section being read: aria-current="page" on the
+    # section's own front, "true" anywhere else inside it.
+    from broadsheet.sections.templatetags.section_tags import current_section
+
+    section = current_section(context)
+    if section is None:
+        return None
+    request = context.get("request")
+    return section.pk, request is not None and request.path == section.get_url(request)
+
+
+# What each shared fragment's output depends on, besides the site itself.
+VARY: dict[str, Callable[[Context], Hashable]] = {
+    "ticker": lambda context: None,
+    "footer": lambda context: None,
+    "navigation": _navigation_vary,
+    "rail": _current_section_pk,
+}
+
+
+def cached_fragments() -> dict | None:
+    return _cache.get()
+
+
+@contextlib.contextmanager
+def fragments_cached() -> Iterator[dict]:
+    """Keep shared fragments for the rest of the block (one bake, one rebake)."""
+    store: dict = {}
+    token = _cache.set(store)
+    try:
+        yield store
+    finally:
+        _cache.reset(token)

@@ -1,0 +1,101 @@
+"""``broadsheet worker``: one process for the background tasks and the publishing schedule.
+
+It runs what waits in the database task queue (rebakes after a publish,
+Wagtail's own tasks, CDN purges) with django-tasks-db's worker, and every
+``--schedule-interval`` seconds (default 30) does what Wagtail's
+``publish_scheduled`` does, so a story scheduled to go live or expire does
+so within a minute with no cron job. Every ``BROADSHEET_FULL_BAKE_INTERVAL``
+seconds it starts a full bake in a child process (``broadsheet bake``) so the
+queue keeps moving meanwhile. SIGTERM or SIGINT: finish the running task,
+then exit 0.
+"""
+
+import logging
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandParser
+from django.db import close_old_connections
+from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
+from django_tasks.base import DEFAULT_TASK_QUEUE_NAME
+from django_tasks.utils import get_random_id
+from django_tasks_db import DatabaseBackend
+from django_tasks_db.management.commands.db_worker import Worker
+
+from broadsheet.publishing.layout import live_dir
+
+logger = logging.getLogger("broadsheet.publishing")
+
+
+class Command(BaseCommand):
+    help = "Run queued background tasks and Wagtail's publishing schedule until stopped (SIGTERM)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--interval", type=float, default=1.0, help="Seconds between looks at an empty queue.")
+        parser.add_argument(
+            "--schedule-interval", type=float, default=30.0, help="Seconds between runs of the publishing schedule."
+        )
+        parser.add_argument("--once", action="store_true", help="Run the schedule and every queued task, then exit.")
+
+    def handle(self, *args, interval: float, schedule_interval: float, once: bool, **options) -> None:
+        self.stopping = threading.Event()
+        self.worker = Worker(
+            queue_names=[DEFAULT_TASK_QUEUE_NAME],
+            interval=0,
+            batch=True,  # each run() drains the queue and returns
+            backend_name=DEFAULT_TASK_BACKEND_ALIAS,
+            startup_delay=False,
+            max_tasks=None,
+            worker_id=get_random_id(),
+        )
+        # With another backend (the tests' immediate one) tasks never wait.
+        self.queue_in_database = isinstance(task_backends[DEFAULT_TASK_BACKEND_ALIAS], DatabaseBackend)
+        self.full_bake: subprocess.Popen | None = None
+        if not once:
+            signal.signal(signal.SIGTERM, self.stop)
+            signal.signal(signal.SIGINT, self.stop)
+        logger.info("Worker started (pid %s)", os.getpid())
+        next_schedule = next_full_bake = time.monotonic()
+        next_full_bake += settings.BROADSHEET_FULL_BAKE_INTERVAL
+        while not self.stopping.is_set():
+            now = time.monotonic()
+            if now >= next_schedule:
+                self.run_schedule()
+                next_schedule = now + schedule_interval
+            if self.queue_in_database:
+                self.worker.run()
+            if once:
+                break
+            if settings.BROADSHEET_FULL_BAKE_INTERVAL and time.monotonic() >= next_full_bake:
+                self.start_full_bake()
+                next_full_bake = time.monotonic() + settings.BROADSHEET_FULL_BAKE_INTERVAL
+            close_old_connections()
+            self.stopping.wait(interval)
+        if self.full_bake and self.full_bake.poll() is None:
+            self.full_bake.terminate()  # it leaves the live build as it was
+            self.full_bake.wait()
+        logger.info("Worker stopped")
+
+    def stop(self, signum: int, frame) -> None:
+        logger.info("Worker: %s received, stopping after the current task", signal.strsignal(signum))
+        self.stopping.set()
+        self.worker.running = False
+
+    def run_schedule(self) -> None:
+        """Wagtail's go-live and expiry times: publish and unpublish what is due."""
+        try:
+            call_command("publish_scheduled", verbosity=0)
+        except Exception:
+            logger.exception("The publishing schedule failed; trying again next round")
+
+    def start_full_bake(self) -> None:
+        """Refresh what incremental rebakes leave to lag (docs/publishing.md), in a child process."""
+        if live_dir() is None or (self.full_bake and self.full_bake.poll() is None):
+            return
+        self.full_bake = subprocess.Popen([sys.executable, "-m", "broadsheet.cli", "bake", "--verbosity", "0"])

@@ -1,0 +1,148 @@
+"""Incremental publishing: rebake exactly the URLs a change shows up on, in the live build.
+
+The URLs come from the dependency record (``BakedDependency``): every URL
+that rendered a changed object or shows the front of a list the change
+enters. Each file is written under a temporary name and renamed into place
+(``layout.write_file``). A URL that now answers 404 is removed; one that
+now redirects (Wagtail's redirects, a moved page) leaves a redirect behind.
+Links to URLs the live build does not have yet (a new tag, a new numbered
+page, a new day) are followed and baked too.
+"""
+
+import logging
+import re
+import time
+from collections import deque
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db import transaction
+
+from . import layout, output
+from .fragments import fragments_cached
+from .models import BakedDependency
+from .purge import purge
+from .render import Renderer
+
+logger = logging.getLogger("broadsheet.publishing")
+
+TICKER_URL = "/fragments/ticker.html"
+NUMBERED = re.compile(r"^(.*/)page/(\d+)/$")
+# A bound on following new links from rebaked pages (a publish adds a
+# handful: its tags, a day, a numbered page).
+MAX_NEW_URLS = 200
+
+
+@dataclass
+class RebakeSummary:
+    written: list[str] = field(default_factory=list)
+    redirected: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    cpu_seconds: float = 0.0
+
+    @property
+    def urls(self) -> list[str]:
+        return self.written + self.redirected + self.removed
+
+
+def urls_for_keys(keys: Iterable[str]) -> set[str]:
+    keys = list(keys)
+    if not keys:
+        return set()
+    return set(BakedDependency.objects.filter(key__in=keys).values_list("url", flat=True).distinct())
+
+
+def later_numbered_pages(urls: set[str], manifest: dict) -> set[str]:
+    """Numbered pages after any in ``urls`` of the same list: a removal shifts them all by one."""
+    firsts: dict[str, int] = {}
+    for url in urls:
+        if match := NUMBERED.match(url):
+            base, number = match.group(1), int(match.group(2))
+            firsts[base] = min(number, firsts.get(base, number))
+    later = set()
+    for url in manifest["urls"]:
+        match = NUMBERED.match(url)
+        if match and match.group(1) in firsts and int(match.group(2)) > firsts[match.group(1)]:
+            later.add(url)
+    return later
+
+
+def rebake(urls: Iterable[str] = (), keys: Iterable[str] = (), shift: bool = False, reason: str = "") -> RebakeSummary:
+    """Rebake ``urls`` and every URL depending on ``keys`` into the live build.
+
+    ``shift``: something left a list (unpublished, deleted, moved away), so
+    the numbered pages after it move by one and are rebaked too.
+    """
+    summary = RebakeSummary()
+    root = layout.live_dir()
+    if root is None:
+        return summary  # nothing baked yet: the first full bake will have it all
+    started, cpu_started = time.monotonic(), time.process_time()
+    wanted = list(dict.fromkeys(urls))
+    wanted += sorted(urls_for_keys(keys) - set(wanted))
+    layout.journal_urls(wanted)
+    renderer = Renderer()
+    with layout.manifest_lock(root), fragments_cached():
+        manifest = layout.read_manifest(root)
+        if shift:
+            wanted += sorted(later_numbered_pages(set(wanted), manifest) - set(wanted))
+        record: dict[str, set[str]] = {}
+        media: set[str] = set()
+        queue, seen, added = deque(wanted), set(wanted) | set(manifest.get("left_out", ())), 0
+        while queue:
+            url = queue.popleft()
+            rendered = renderer.render(url)
+            stored = output.store(root, rendered)
+            manifest["urls"].pop(url, None)
+            manifest["redirects"].pop(url, None)
+            if stored is None:
+                remove_url(root, url)
+                summary.removed.append(url)
+                record[url] = set()
+                continue
+            section, entry = stored
+            manifest[section][url] = entry
+            if section == "redirects":
+                summary.redirected.append(url)
+                record[url] = set()
+                continue
+            summary.written.append(url)
+            record[url] = rendered.keys
+            media |= rendered.media
+            for link in sorted(rendered.links - seen):
+                seen.add(link)
+                if link not in manifest["urls"] and link not in manifest["redirects"] and added < MAX_NEW_URLS:
+                    queue.append(link)
+                    added += 1
+        output.copy_media(root, media)
+        layout.write_manifest(root, manifest)
+        save_record(record)
+    summary.seconds = time.monotonic() - started
+    summary.cpu_seconds = time.process_time() - cpu_started
+    logger.info(
+        "Rebaked %d URLs (%d redirects, %d removed) in %.2fs (%.2fs CPU)%s",
+        len(summary.written),
+        len(summary.redirected),
+        len(summary.removed),
+        summary.seconds,
+        summary.cpu_seconds,
+        f": {reason}" if reason else "",
+    )
+    purge([renderer.full_url(url) for url in summary.urls])
+    return summary
+
+
+def remove_url(root, url: str) -> None:
+    try:
+        layout.remove_file(root, layout.url_to_relative_path(url))
+    except layout.NotBakeable:
+        pass
+
+
+def save_record(record: dict[str, set[str]]) -> None:
+    with transaction.atomic():
+        BakedDependency.objects.filter(url__in=list(record)).delete()
+        BakedDependency.objects.bulk_create(
+            [BakedDependency(url=url, key=key) for url, keys in record.items() for key in keys], batch_size=2000
+        )

@@ -1,0 +1,166 @@
+"""Incremental publishing: a change rebakes exactly the URLs the record says show it."""
+
+import json
+
+import pytest
+from wagtail.contrib.frontend_cache.backends.base import BaseBackend
+
+from broadsheet.articles.models import ArticleAuthor, ArticlePage, ArticleTag
+from broadsheet.publishing import layout
+
+from .conftest import baked_file
+
+
+def publish_new_story(section, title, authors=(), tags=()) -> ArticlePage:
+    article = section.add_child(instance=ArticlePage(title=title, live=False))
+    for order, person in enumerate(authors):
+        ArticleAuthor.objects.create(page=article, person=person, sort_order=order)
+    for tag in tags:
+        ArticleTag.objects.create(content_object=article, tag=tag)
+    article.save_revision().publish()
+    article.refresh_from_db()
+    return article
+
+
+def archive_urls(article) -> set[str]:
+    day = article.url.split("/")[2:5]  # /news/yyyy/mm/dd/slug/
+    return {f"/{day[0]}/{day[1]}/{day[2]}/", f"/{day[0]}/{day[1]}/"}
+
+
+def test_publishing_a_story_rebakes_its_lists_fronts_and_nothing_else(
+    baked, rebakes, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        article = publish_new_story(baked.news, "Flood warning lifted", authors=(baked.anna,), tags=(baked.floods,))
+
+    assert len(rebakes) == 1
+    expected = {
+        article.url,
+        "/fragments/ticker.html",
+        "/",
+        "/news/",
+        baked.anna.get_absolute_url(),
+        baked.floods.get_absolute_url(),
+        *archive_urls(article),
+    }
+    assert set(rebakes[0].written) == expected
+    assert "Flood warning lifted" in baked_file(baked.live, "/news/").read_text()
+    assert "Flood warning lifted" in baked_file(baked.live, baked.anna.get_absolute_url()).read_text()
+    manifest = json.loads((baked.live / ".bake.json").read_text())
+    assert article.url in manifest["urls"]
+
+
+def test_the_ticker_fragment_changes_and_other_pages_are_left_alone(
+    baked, rebakes, django_capture_on_commit_callbacks, client
+):
+    untouched = baked_file(baked.live, baked.rates.url)
+    before = untouched.stat().st_mtime_ns
+    with django_capture_on_commit_callbacks(execute=True):
+        publish_new_story(baked.business, "Markets rally at the open")
+
+    assert "Markets rally at the open" in (baked.live / "fragments/ticker.html").read_text()
+    assert untouched.stat().st_mtime_ns == before
+    page = untouched.read_text()
+    assert "Markets rally at the open" not in page
+    assert "/static/broadsheet/js/ticker.js" in page  # the script that swaps the fragment in
+    response = client.get("/fragments/ticker.html")
+    assert response.status_code == 200
+    assert 'class="ticker"' in response.content.decode()
+    assert "Markets rally at the open" in response.content.decode()
+
+
+def test_editing_a_person_rebakes_their_page_and_the_stories_showing_them(
+    baked, rebakes, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        baked.anna.name = "Anna Petrova-Smith"
+        baked.anna.save()
+
+    written = set(rebakes[0].written)
+    assert {baked.anna.get_absolute_url(), baked.river.url, baked.bridge.url} <= written
+    assert baked.rates.url not in written
+    assert baked.boris.get_absolute_url() not in written
+    assert "Anna Petrova-Smith" in baked_file(baked.live, baked.river.url).read_text()
+
+
+def test_unpublishing_removes_the_story_and_rebakes_pages_that_listed_it(
+    baked, rebakes, django_capture_on_commit_callbacks
+):
+    river_url = baked.river.url
+    with django_capture_on_commit_callbacks(execute=True):
+        baked.river.unpublish()
+
+    summary = rebakes[0]
+    assert river_url in summary.removed
+    assert {"/news/", baked.floods.get_absolute_url(), baked.anna.get_absolute_url()} <= set(summary.written)
+    assert not baked_file(baked.live, river_url).exists()
+    assert not baked_file(baked.live, river_url).with_name("index.html.br").exists()
+    assert "River bursts its banks" not in baked_file(baked.live, "/news/").read_text()
+    assert river_url not in json.loads((baked.live / ".bake.json").read_text())["urls"]
+
+
+def test_a_renamed_story_leaves_a_redirect_behind(baked, rebakes, django_capture_on_commit_callbacks):
+    old_url = baked.bridge.url
+    with django_capture_on_commit_callbacks(execute=True):
+        baked.bridge.slug = "bridge-reopens"
+        baked.bridge.save_revision().publish()
+    baked.bridge.refresh_from_db()
+
+    assert baked.bridge.url != old_url
+    assert baked_file(baked.live, baked.bridge.url).is_file()
+    stub = baked_file(baked.live, old_url).read_text()
+    assert f'http-equiv="refresh" content="0; url={baked.bridge.url}"' in stub
+    manifest = json.loads((baked.live / ".bake.json").read_text())
+    assert manifest["redirects"][old_url]["location"] == baked.bridge.url
+    assert old_url not in manifest["urls"]
+
+
+def test_a_setting_change_rebakes_everything(baked, django_capture_on_commit_callbacks):
+    old_live = baked.live
+    with django_capture_on_commit_callbacks(execute=True):
+        baked.settings.site_name = "The Evening Broadsheet"
+        baked.settings.save()
+
+    new_live = layout.live_dir()
+    assert new_live != old_live
+    old_urls = set(json.loads((old_live / ".bake.json").read_text())["urls"])
+    new_manifest = json.loads((new_live / ".bake.json").read_text())
+    assert set(new_manifest["urls"]) == old_urls
+    for url, entry in new_manifest["urls"].items():
+        if entry["type"].startswith("text/html") and not url.startswith("/fragments/"):
+            assert "The Evening Broadsheet" in (new_live / entry["file"]).read_text(), url
+
+
+class RecordingBackend(BaseBackend):
+    purged: list[str] = []
+
+    def purge(self, url: str) -> None:
+        RecordingBackend.purged.append(url)
+
+
+def test_the_cdn_is_purged_with_the_rebaked_urls(baked, rebakes, settings, django_capture_on_commit_callbacks):
+    settings.WAGTAILFRONTENDCACHE = {"test": {"BACKEND": f"{__name__}.RecordingBackend"}}
+    RecordingBackend.purged = []
+    with django_capture_on_commit_callbacks(execute=True):
+        publish_new_story(baked.news, "Storm passes")
+
+    assert sorted(RecordingBackend.purged) == sorted(f"http://localhost{url}" for url in rebakes[0].urls)
+
+
+def test_nothing_is_rebaked_before_the_first_bake(bake_dir, stories, rebakes, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        stories.anna.name = "Anna P."
+        stories.anna.save()
+    assert callbacks == [] and rebakes == []
+
+
+def test_files_are_replaced_whole_or_not_at_all(tmp_path, monkeypatch):
+    layout.write_file(tmp_path, "a/index.html", b"<p>old</p>")
+
+    def failing_replace(source, target):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(layout.os, "replace", failing_replace)
+    with pytest.raises(OSError):
+        layout.write_file(tmp_path, "a/index.html", b"<p>new</p>" * 1000)
+    assert (tmp_path / "a/index.html").read_bytes() == b"<p>old</p>"
