@@ -160,7 +160,7 @@ def accepted_encodings(accept_encoding: str | None) -> set[str]:
                     quality = float(value)
                 except ValueError:
                     quality = 0.0
-        if quality > 0:  # q=0 means "not acceptable"
+        if coding.strip() and quality > 0:  # q=0 means "not acceptable"
             accepted.add(coding.strip())
     return accepted
 
@@ -181,8 +181,8 @@ def relative_file_name(path: str) -> str | None:
         name = path[1:] + "index.html"
     else:
         name = path[1:]
-    if not name or posixpath.normpath("/" + name) != "/" + name:
-        return None  # "..", "//", "/./" and friends
+    if not name or name.startswith("/") or posixpath.normpath(name) != name:
+        return None  # "..", "//", "/./" and friends; a leading "/" would escape os.path.join
     if any(part.startswith(".") and part != ".well-known" for part in name.split("/")):
         return None
     return name

@@ -156,6 +156,8 @@ def test_moved_story_redirects_as_the_bake_recorded(front):
 def test_the_bake_manifest_and_paths_outside_the_bake_are_not_served(front):
     for path in (
         "/.bake.json",
+        "//etc/passwd",
+        "//etc//passwd",
         "/../../../etc/passwd",
         "/news/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
         "/static/..%2f..%2fetc/passwd",
