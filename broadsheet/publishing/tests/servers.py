@@ -73,6 +73,17 @@ def stop(process: subprocess.Popen) -> None:
 
 
 @contextmanager
+def running_process(command: list[str], port: int, cwd: Path | None = None, **popen) -> Iterator[int]:
+    """Any server in a subprocess, once it listens on ``port``; stopped on exit."""
+    process = subprocess.Popen(command, cwd=cwd, **popen)
+    try:
+        wait_for_port(port, process)
+        yield port
+    finally:
+        stop(process)
+
+
+@contextmanager
 def running_serve(
     bake_dir: Path, env: dict[str, str], workers: int = 1, log: Path | None = None, extra: tuple[str, ...] = ()
 ) -> Iterator[int]:
@@ -81,14 +92,12 @@ def running_serve(
     command = [sys.executable, "-m", "broadsheet.cli", "serve", "--port", str(port), "--workers", str(workers)]
     command += ["--bake-dir", str(bake_dir), *extra]
     output = open(log, "wb") if log else subprocess.DEVNULL  # noqa: SIM115
-    process = subprocess.Popen(
-        command, cwd=PROJECT_DIR, env={**os.environ, **env}, stdout=output, stderr=subprocess.STDOUT
-    )
     try:
-        wait_for_port(port, process)
-        yield port
+        with running_process(
+            command, port, cwd=PROJECT_DIR, env={**os.environ, **env}, stdout=output, stderr=subprocess.STDOUT
+        ):
+            yield port
     finally:
-        stop(process)
         if log:
             output.close()
 
@@ -117,16 +126,11 @@ def running_nginx(bake_dir: Path, upstream: str, workdir: Path, access_log: bool
         )
     conf = workdir / "nginx.conf"
     conf.write_text(config, encoding="utf-8")
-    process = subprocess.Popen(
-        [str(NGINX), "-p", str(workdir), "-c", str(conf), "-g", "daemon off;"],
-        stdout=subprocess.DEVNULL,
-        stderr=open(workdir / "logs" / "stderr.log", "wb"),  # noqa: SIM115
-    )
-    try:
-        wait_for_port(port, process, timeout=15)
+    with (
+        open(workdir / "logs" / "stderr.log", "wb") as errors,
+        running_process([str(NGINX), "-p", str(workdir), "-c", str(conf), "-g", "daemon off;"], port, stderr=errors),
+    ):
         yield port
-    finally:
-        stop(process)
 
 
 def nginx_missing_reason() -> str | None:
