@@ -10,8 +10,9 @@ and the home page, each measured with wrk (Debian's package), two threads and
 4. Django rendering the page on every request, no cache (how many times slower).
 
 wrk shares the cores with the servers and the machine with other work, so only
-ratios measured in the same run mean anything; the reference is measured just
-before and just after the others, page by page, and its mean is the 1.0.
+ratios measured in the same run mean anything: each server run is compared with
+the reference runs just before and just after it, over a few rounds, and the
+median ratio is reported.
 Nothing is asserted: the figures go into docs/performance.md by hand.
 
 The data: a demo newsroom in its own database under var/bench/ (made once with
@@ -21,7 +22,8 @@ through Django's test client into a bake directory of the same layout.
 
 Then runs bench/publishing.py, if present (the publishing benchmarks).
 
-Environment: BENCH_SECONDS (default 10) per measurement; BENCH_ARTICLES
+Environment: BENCH_SECONDS (default 5) per wrk run; BENCH_ROUNDS (default 3)
+rounds of server and reference runs, the median kept; BENCH_ARTICLES
 (default 60) stories in the benchmark's demo newsroom.
 """
 
@@ -33,12 +35,14 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from contextlib import ExitStack
 from pathlib import Path
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 VAR_DIR = PROJECT_DIR / "var" / "bench"
-SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
+SECONDS = int(os.environ.get("BENCH_SECONDS", "5"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 ARTICLES = int(os.environ.get("BENCH_ARTICLES", "60"))
 CONNECTIONS = 64
 TARGET_SIZE = 50_000
@@ -180,8 +184,22 @@ def bake(bake_dir: Path, pages: dict[str, dict]) -> Path:
     return bake_dir
 
 
-def wrk(url: str, seconds: int = SECONDS) -> dict:
-    command = [WRK, "-t2", f"-c{CONNECTIONS}", f"-d{seconds}s", "--timeout", "10s", "--latency", url]
+def warm_up(url: str) -> None:
+    """One request answered (a server's processes may still be starting), then a short run."""
+    import urllib.request
+
+    for _ in range(120):
+        try:
+            with urllib.request.urlopen(url, timeout=60) as response:
+                response.read()
+            break
+        except OSError:
+            time.sleep(0.5)
+    wrk(url, seconds=2, timeout=30)
+
+
+def wrk(url: str, seconds: int = SECONDS, timeout: int = 10) -> dict:
+    command = [WRK, "-t2", f"-c{CONNECTIONS}", f"-d{seconds}s", "--timeout", f"{timeout}s", "--latency", url]
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)\b", output)
@@ -192,11 +210,6 @@ def wrk(url: str, seconds: int = SECONDS) -> dict:
         "p99_ms": float(p99.group(1)) * scale[p99.group(2)] if p99 else None,
         "bad_responses": int(errors.group(1)) if errors else 0,
     }
-
-
-def measured(url: str) -> dict:
-    wrk(url, seconds=2)  # warm caches and connections first
-    return wrk(url)
 
 
 def reference_nginx(root: Path, workdir: Path):
@@ -254,21 +267,41 @@ def measure(bake_dir: Path, pages: dict[str, dict], temporary: Path) -> dict:
         front = servers.enter_context(running_nginx(bake_dir, f"127.0.0.1:{serve}", temporary / "nginx"))
         django = servers.enter_context(django_server())
         for name, page in pages.items():
-            print(f"Measuring the {name} page ({page['url']}, {page['size']:,} bytes), {SECONDS} s per run…")
+            print(f"Measuring the {name} page ({page['url']}, {page['size']:,} bytes)…")
             reference_url = f"http://127.0.0.1:{reference}/{name}.html"
             fronts = {
                 "deploy/nginx.conf": f"http://127.0.0.1:{front}{page['url']}",
                 "broadsheet serve": f"http://127.0.0.1:{serve}{page['url']}",
-                "Django rendering, no cache": f"http://127.0.0.1:{django}{page['url']}",
             }
-            # The reference before and after each server: the load on a shared machine drifts.
-            rows = {"references": [measured(reference_url)]}
+            for url in [reference_url, *fronts.values()]:
+                warm_up(url)
+            rows = {"references": []}
             for label, url in fronts.items():
-                row = measured(url)
-                rows["references"].append(measured(reference_url))
-                before, after = (ref["requests_per_second"] for ref in rows["references"][-2:])
-                rows[label] = {**row, "reference_requests_per_second": (before + after) / 2}
-                rows[label]["ratio"] = row["requests_per_second"] / rows[label]["reference_requests_per_second"]
+                # Reference, server, reference, server…: the load on a shared machine
+                # drifts, so each server run is compared with the reference runs around
+                # it, and the median of the rounds is kept.
+                runs, ratios = [], []
+                before = wrk(reference_url)
+                rows["references"].append(before)
+                for _ in range(ROUNDS):
+                    run = wrk(url)
+                    after = wrk(reference_url)
+                    rows["references"].append(after)
+                    base = (before["requests_per_second"] + after["requests_per_second"]) / 2
+                    runs.append(run)
+                    ratios.append(run["requests_per_second"] / base)
+                    before = after
+                middle = sorted(range(ROUNDS), key=lambda index: ratios[index])[ROUNDS // 2]
+                rows[label] = {**runs[middle], "ratio": ratios[middle], "ratios": ratios}
+            # Django is three orders of magnitude slower: one long run against the
+            # references around it is precise enough, with a timeout it can meet.
+            warm_up(f"http://127.0.0.1:{django}{page['url']}")
+            before = rows["references"][-1]
+            run = wrk(f"http://127.0.0.1:{django}{page['url']}", seconds=SECONDS * 2, timeout=60)
+            after = wrk(reference_url)
+            rows["references"].append(after)
+            base = (before["requests_per_second"] + after["requests_per_second"]) / 2
+            rows["Django rendering, no cache"] = {**run, "ratio": run["requests_per_second"] / base}
             results[name] = rows
     return results
 
@@ -277,7 +310,8 @@ TARGETS = {"deploy/nginx.conf": 0.9, "broadsheet serve": 0.3}
 
 
 def report(results: dict, pages: dict[str, dict]) -> None:
-    print(f"\nwrk -t2 -c{CONNECTIONS} -d{SECONDS}s; ratio = requests/s over nginx serving the same bytes from a file.")
+    print(f"\nwrk -t2 -c{CONNECTIONS} -d{SECONDS}s, median of {ROUNDS} rounds; ratio = requests/s over nginx serving")
+    print("the same bytes from a file, measured just before and after.")
     for name, rows in results.items():
         references = [ref["requests_per_second"] for ref in rows["references"]]
         p99 = max(ref["p99_ms"] or 0 for ref in rows["references"])
@@ -295,6 +329,8 @@ def report(results: dict, pages: dict[str, dict]) -> None:
                 verdict = f"{1 / row['ratio']:,.0f} times slower than the reference"
             else:
                 verdict = "no complete response"
+            if "ratios" in row:
+                verdict += " (rounds: " + ", ".join(f"{ratio:.2f}" for ratio in row["ratios"]) + ")"
             bad = f", {row['bad_responses']} bad responses" if row["bad_responses"] else ""
             print(f"  {label:30} {row['ratio']:8.4f} {row['p99_ms'] or 0:8.1f}  {verdict}{bad}")
     print(f"\nRaw figures: {VAR_DIR / 'serving.json'} (absolute numbers: this run only).")

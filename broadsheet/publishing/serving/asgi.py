@@ -60,7 +60,7 @@ class BakedSiteApplication:
             if baked.is_not_modified(if_none_match, if_modified_since):
                 await send_not_modified(send, baked)
             else:
-                await self.send_file(scope, send, 200, baked, baked.headers())
+                await self.send_file(scope, send, 200, baked, baked.raw_headers)
             return
         location = None
         if "." not in path.rpartition("/")[2] and self.site.has_page(path):
@@ -92,19 +92,24 @@ class BakedSiteApplication:
                 for name, value in not_found.headers()
                 if name not in ("etag", "last-modified", "cache-control")
             ]
-            headers.append(("cache-control", NOT_FOUND_CACHE_CONTROL))
-            await self.send_file(scope, send, 404, not_found, headers)
+            headers += [("cache-control", NOT_FOUND_CACHE_CONTROL), ("content-length", str(not_found.size))]
+            raw_headers = [(name.encode("latin-1"), value.encode("latin-1")) for name, value in headers]
+            await self.send_file(scope, send, 404, not_found, raw_headers)
 
     async def send_file(
-        self, scope: Scope, send: Send, status: int, baked: BakedFile, headers: list[tuple[str, str]]
+        self, scope: Scope, send: Send, status: int, baked: BakedFile, raw_headers: list[tuple[bytes, bytes]]
     ) -> None:
-        raw_headers = [(name.encode("latin-1"), value.encode("latin-1")) for name, value in headers]
-        raw_headers.append((b"content-length", str(baked.size).encode("ascii")))
-        await send({"type": "http.response.start", "status": status, "headers": raw_headers})
         if scope["method"] == "HEAD":
+            await send({"type": "http.response.start", "status": status, "headers": raw_headers})
             await send({"type": "http.response.body", "body": b""})
             return
         body = self.site.read(baked)
+        if body is not None and len(body) != baked.size:
+            # Rewritten between the lookup and the read: describe what is sent.
+            stale = (b"content-length", b"etag", b"last-modified")
+            raw_headers = [header for header in raw_headers if header[0] not in stale]
+            raw_headers.append((b"content-length", str(len(body)).encode("ascii")))
+        await send({"type": "http.response.start", "status": status, "headers": raw_headers})
         if body is not None:
             await send({"type": "http.response.body", "body": body})
         elif "http.response.pathsend" in (scope.get("extensions") or {}):

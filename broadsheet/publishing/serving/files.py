@@ -18,6 +18,7 @@ import posixpath
 from collections import OrderedDict
 from dataclasses import dataclass
 from email.utils import formatdate, parsedate_to_datetime
+from functools import cached_property
 from pathlib import Path
 
 # Types by extension, the same list as the ``types`` block of deploy/nginx.conf.
@@ -80,6 +81,8 @@ DYNAMIC_PREFIXES = ("/admin/", "/report-error/", "/search/", "/jump/", "/documen
 # of sending it from disk each time, measured with wrk).
 MEMORY_CACHE_FILE_LIMIT = 1024 * 1024
 MEMORY_CACHE_TOTAL_LIMIT = 64 * 1024 * 1024
+# Headers worked out per version of a file, and per Accept-Encoding value seen.
+METADATA_CACHE_LIMIT = 50_000
 
 MANIFEST_NAME = ".bake.json"
 
@@ -97,6 +100,14 @@ class BakedFile:
     last_modified: str
     cache_control: str
     vary: bool
+    # (inode, mtime in ns, size): which version of the file this describes.
+    identity: tuple[int, int, int] = (0, 0, 0)
+
+    @cached_property
+    def raw_headers(self) -> list[tuple[bytes, bytes]]:
+        """The 200 response's headers, encoded once per version of the file."""
+        headers = [(name.encode("latin-1"), value.encode("latin-1")) for name, value in self.headers()]
+        return [*headers, (b"content-length", str(self.size).encode("ascii"))]
 
     def headers(self) -> list[tuple[str, str]]:
         headers = [
@@ -193,8 +204,10 @@ class BakedSite:
 
     def __init__(self, bake_dir: str | os.PathLike):
         self.root = os.path.join(os.fspath(bake_dir), "live")
-        self._cache: OrderedDict[tuple, bytes] = OrderedDict()
-        self._cache_bytes = 0
+        self._files: dict[tuple, BakedFile] = {}
+        self._accept_encoding: dict[str, tuple[tuple[str, str], ...]] = {}
+        self._bodies: OrderedDict[tuple, bytes] = OrderedDict()
+        self._bodies_size = 0
         self._manifest_key: tuple | None = None
         self._redirects: dict[str, Redirect] = {}
 
@@ -216,29 +229,46 @@ class BakedSite:
         compressible = content_type.partition(";")[0] in CHARSET_TYPES
         encoding = None
         if compressible and accept_encoding:
+            for coding, suffix in self._encodings(accept_encoding):
+                try:
+                    variant = os.stat(full + suffix)
+                except OSError:
+                    continue
+                if _is_regular(variant):
+                    full, stat, encoding = full + suffix, variant, coding
+                    break
+        identity = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+        key = (full, identity, immutable)
+        baked = self._files.get(key)
+        if baked is None:
+            if len(self._files) > METADATA_CACHE_LIMIT:
+                self._files.clear()
+            mtime = int(stat.st_mtime)
+            baked = self._files[key] = BakedFile(
+                path=full,
+                content_type=content_type,
+                encoding=encoding,
+                size=stat.st_size,
+                mtime=mtime,
+                # nginx's format, so both fronts give a CDN the same validators.
+                etag=f'"{mtime:x}-{stat.st_size:x}"',
+                last_modified=formatdate(mtime, usegmt=True),
+                cache_control=IMMUTABLE_CACHE_CONTROL if immutable else PAGE_CACHE_CONTROL,
+                vary=compressible,
+                identity=identity,
+            )
+        return baked
+
+    def _encodings(self, accept_encoding: str) -> tuple[tuple[str, str], ...]:
+        """The variants to look for, best first, for one Accept-Encoding value."""
+        encodings = self._accept_encoding.get(accept_encoding)
+        if encodings is None:
+            if len(self._accept_encoding) > METADATA_CACHE_LIMIT:
+                self._accept_encoding.clear()
             accepted = accepted_encodings(accept_encoding)
-            for coding, suffix in ENCODINGS:
-                if coding in accepted:
-                    try:
-                        variant = os.stat(full + suffix)
-                    except OSError:
-                        continue
-                    if _is_regular(variant):
-                        full, stat, encoding = full + suffix, variant, coding
-                        break
-        mtime = int(stat.st_mtime)
-        return BakedFile(
-            path=full,
-            content_type=content_type,
-            encoding=encoding,
-            size=stat.st_size,
-            mtime=mtime,
-            # nginx's format, so both fronts give a CDN the same validators.
-            etag=f'"{mtime:x}-{stat.st_size:x}"',
-            last_modified=formatdate(mtime, usegmt=True),
-            cache_control=IMMUTABLE_CACHE_CONTROL if immutable else PAGE_CACHE_CONTROL,
-            vary=compressible,
-        )
+            encodings = tuple((coding, suffix) for coding, suffix in ENCODINGS if coding in accepted)
+            self._accept_encoding[accept_encoding] = encodings
+        return encodings
 
     def has_page(self, path: str) -> bool:
         """Whether ``path + "/"`` is a baked page (for the missing-slash redirect)."""
@@ -249,14 +279,10 @@ class BakedSite:
         """The file's bytes from memory when small enough; None: send it from disk."""
         if baked.size > MEMORY_CACHE_FILE_LIMIT:
             return None
-        try:
-            stat = os.stat(baked.path)
-        except OSError:
-            return None
-        key = (baked.path, stat.st_ino, stat.st_mtime_ns, stat.st_size)
-        body = self._cache.get(key)
+        key = (baked.path, baked.identity)
+        body = self._bodies.get(key)
         if body is not None:
-            self._cache.move_to_end(key)
+            self._bodies.move_to_end(key)
             return body
         try:
             with open(baked.path, "rb") as handle:
@@ -264,14 +290,13 @@ class BakedSite:
                 body = handle.read()
         except OSError:
             return None
-        key = (baked.path, opened.st_ino, opened.st_mtime_ns, opened.st_size)
-        if len(body) != baked.size:
-            return body  # replaced since the lookup: send what is there now, don't keep it
-        self._cache[key] = body
-        self._cache_bytes += len(body)
-        while self._cache_bytes > MEMORY_CACHE_TOTAL_LIMIT:
-            _, dropped = self._cache.popitem(last=False)
-            self._cache_bytes -= len(dropped)
+        if (opened.st_ino, opened.st_mtime_ns, opened.st_size) != baked.identity:
+            return body  # replaced since the lookup: send what is there now, keep nothing
+        self._bodies[key] = body
+        self._bodies_size += len(body)
+        while self._bodies_size > MEMORY_CACHE_TOTAL_LIMIT:
+            _, dropped = self._bodies.popitem(last=False)
+            self._bodies_size -= len(dropped)
         return body
 
     def redirect(self, path: str) -> Redirect | None:
