@@ -8,8 +8,6 @@ configuration that an operator can diff against what is installed.
 import re
 from pathlib import Path
 
-from django.conf import settings
-
 PLACEHOLDER = re.compile(r"@([A-Z_]+)@")
 # Debian's paths; `broadsheet nginx_config --help` shows how to change each.
 DEFAULTS = {
@@ -24,7 +22,8 @@ DEFAULTS = {
 
 
 def template_path() -> Path:
-    return Path(settings.BASE_DIR) / "deploy" / "nginx.conf"
+    """deploy/nginx.conf in the checkout this code runs from."""
+    return Path(__file__).resolve().parents[2] / "deploy" / "nginx.conf"
 
 
 def render_nginx_config(values: dict[str, str], template: Path | None = None) -> str:
