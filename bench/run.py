@@ -22,7 +22,7 @@ through Django's test client into a bake directory of the same layout.
 
 Then runs bench/publishing.py, if present (the publishing benchmarks).
 
-Environment: BENCH_SECONDS (default 5) per wrk run; BENCH_ROUNDS (default 3)
+Environment: BENCH_SECONDS (default 3) per wrk run; BENCH_ROUNDS (default 5)
 rounds of server and reference runs, the median kept; BENCH_ARTICLES
 (default 60) stories in the benchmark's demo newsroom.
 """
@@ -41,8 +41,8 @@ from pathlib import Path
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 VAR_DIR = PROJECT_DIR / "var" / "bench"
-SECONDS = int(os.environ.get("BENCH_SECONDS", "5"))
-ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
+SECONDS = int(os.environ.get("BENCH_SECONDS", "3"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
 ARTICLES = int(os.environ.get("BENCH_ARTICLES", "60"))
 CONNECTIONS = 64
 TARGET_SIZE = 50_000
@@ -199,15 +199,44 @@ def warm_up(url: str, flood: bool = True) -> None:
         wrk(url, seconds=2, timeout=30)
 
 
+def cpu_seconds(port: int) -> float:
+    """CPU time used so far by the server on ``port`` and all its processes."""
+    from broadsheet.publishing.tests.servers import PROCESSES
+
+    parents: dict[int, int] = {}
+    times: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(entry.name)] = int(fields[1])
+        times[int(entry.name)] = int(fields[11]) + int(fields[12])  # utime + stime
+    tree, frontier = set(), {PROCESSES[port].pid}
+    while frontier:
+        tree |= frontier
+        frontier = {pid for pid, parent in parents.items() if parent in frontier} - tree
+    return sum(times.get(pid, 0) for pid in tree) / os.sysconf("SC_CLK_TCK")
+
+
 def wrk(url: str, seconds: int = SECONDS, timeout: int = 10) -> dict:
+    """One wrk run; with the server's CPU time per request, which the machine's other
+    load disturbs much less than the request rate."""
+    port = int(url.split(":")[2].split("/")[0])
     command = [WRK, "-t2", f"-c{CONNECTIONS}", f"-d{seconds}s", "--timeout", f"{timeout}s", "--latency", url]
+    cpu_before = cpu_seconds(port)
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    cpu = cpu_seconds(port) - cpu_before
+    requests = int(re.search(r"(\d+) requests in", output).group(1))
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)\b", output)
     scale = {"us": 0.001, "ms": 1.0, "s": 1000.0}
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     return {
         "requests_per_second": rate,
+        "cpu_ms_per_request": cpu * 1000 / requests if requests else None,
         "p99_ms": float(p99.group(1)) * scale[p99.group(2)] if p99 else None,
         "bad_responses": int(errors.group(1)) if errors else 0,
     }
@@ -296,6 +325,7 @@ def measure(bake_dir: Path, pages: dict[str, dict], temporary: Path) -> dict:
                     before = after
                 middle = sorted(range(ROUNDS), key=lambda index: ratios[index])[ROUNDS // 2]
                 rows[label] = {**runs[middle], "ratio": ratios[middle], "ratios": ratios}
+                rows[label]["cpu_ratio"] = cpu_ratio(rows["references"], runs)
             results[name] = rows
     # Django last, one fresh server per page: wrk leaves the requests still queued
     # when it stops (dozens of seconds of rendering) and they must not overlap
@@ -313,8 +343,26 @@ def measure(bake_dir: Path, pages: dict[str, dict], temporary: Path) -> dict:
             after = wrk(reference_url)
             results[name]["references"] += [before, after]
             base = (before["requests_per_second"] + after["requests_per_second"]) / 2
-            results[name]["Django rendering, no cache"] = {**run, "ratio": run["requests_per_second"] / base}
+            results[name]["Django rendering, no cache"] = {
+                **run,
+                "ratio": run["requests_per_second"] / base,
+                "cpu_ratio": cpu_ratio([before, after], [run]),
+            }
     return results
+
+
+def cpu_ratio(references: list[dict], runs: list[dict]) -> float | None:
+    """The reference's CPU per request over the server's (1.0: as cheap as nginx's file)."""
+
+    def median(values):
+        values = sorted(value for value in values if value)
+        return values[len(values) // 2] if values else None
+
+    reference, server = (
+        median(r["cpu_ms_per_request"] for r in references),
+        median(r["cpu_ms_per_request"] for r in runs),
+    )
+    return reference / server if reference and server else None
 
 
 TARGETS = {"deploy/nginx.conf": 0.9, "broadsheet serve": 0.3}
@@ -322,14 +370,16 @@ TARGETS = {"deploy/nginx.conf": 0.9, "broadsheet serve": 0.3}
 
 def report(results: dict, pages: dict[str, dict]) -> None:
     print(f"\nwrk -t2 -c{CONNECTIONS} -d{SECONDS}s, median of {ROUNDS} rounds; ratio = requests/s over nginx serving")
-    print("the same bytes from a file, measured just before and after.")
+    print("the same bytes from a file, measured just before and after; CPU ratio = that nginx's CPU time")
+    print("per request over the server's (whole process tree), steadier on a busy machine.")
     for name, rows in results.items():
         references = [ref["requests_per_second"] for ref in rows["references"]]
         p99 = max(ref["p99_ms"] or 0 for ref in rows["references"])
         print(f"\n{name} page, {pages[name]['size']:,} bytes")
-        print(f"  {'server':30} {'ratio':>8} {'p99 ms':>8}  target")
+        print(f"  {'server':30} {'ratio':>8} {'CPU ratio':>10} {'p99 ms':>8}  target")
         drift = max(references) / min(references)
-        print(f"  {'nginx, one static file':30} {1.0:8.3f} {p99:8.1f}  (reference drifted x{drift:.2f} in this run)")
+        label = "nginx, one static file"
+        print(f"  {label:30} {1.0:8.3f} {1.0:10.3f} {p99:8.1f}  (reference drifted x{drift:.2f} in this run)")
         for label, row in rows.items():
             if label == "references":
                 continue
@@ -343,7 +393,8 @@ def report(results: dict, pages: dict[str, dict]) -> None:
             if "ratios" in row:
                 verdict += " (rounds: " + ", ".join(f"{ratio:.2f}" for ratio in row["ratios"]) + ")"
             bad = f", {row['bad_responses']} bad responses" if row["bad_responses"] else ""
-            print(f"  {label:30} {row['ratio']:8.4f} {row['p99_ms'] or 0:8.1f}  {verdict}{bad}")
+            cpu = f"{row['cpu_ratio']:10.4f}" if row.get("cpu_ratio") else f"{'-':>10}"
+            print(f"  {label:30} {row['ratio']:8.4f} {cpu} {row['p99_ms'] or 0:8.1f}  {verdict}{bad}")
     print(f"\nRaw figures: {VAR_DIR / 'serving.json'} (absolute numbers: this run only).")
 
 

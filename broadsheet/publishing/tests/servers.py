@@ -72,14 +72,20 @@ def stop(process: subprocess.Popen) -> None:
             process.wait()
 
 
+# Port → the server process listening there, for the benchmarks' CPU accounting.
+PROCESSES: dict[int, subprocess.Popen] = {}
+
+
 @contextmanager
 def running_process(command: list[str], port: int, cwd: Path | None = None, **popen) -> Iterator[int]:
     """Any server in a subprocess, once it listens on ``port``; stopped on exit."""
     process = subprocess.Popen(command, cwd=cwd, **popen)
+    PROCESSES[port] = process
     try:
         wait_for_port(port, process)
         yield port
     finally:
+        PROCESSES.pop(port, None)
         stop(process)
 
 
