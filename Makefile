@@ -28,8 +28,9 @@ demo: export BROADSHEET_BASE_URL ?= http://127.0.0.1:$(PORT)
 demo: install
 	$(BIN)/broadsheet migrate --noinput
 	$(BIN)/broadsheet create_demo
+	$(BIN)/broadsheet bake
 	@echo "Serving the demo newsroom on http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/)"
-	DEBUG=false $(BIN)/broadsheet runserver --insecure --noreload 127.0.0.1:$(PORT)
+	DEBUG=false $(BIN)/broadsheet serve --port $(PORT)
 
 lint: install-test
 	$(BIN)/ruff check .
