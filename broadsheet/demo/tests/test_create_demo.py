@@ -108,7 +108,9 @@ def test_the_site_is_the_demo_home_page():
 
     site = Site.objects.get(is_default_site=True)
     home = HomePage.objects.get()
-    assert (site.hostname, site.port, site.root_page_id) == ("localhost", 80, home.pk)
+    # The address it is served on (the test settings' BROADSHEET_BASE_URL, http://testserver).
+    assert (site.hostname, site.port, site.root_page_id) == ("testserver", 80, home.pk)
+    assert site.root_url == "http://testserver"
     assert home.title == newsroom.SITE_NAME
     # Wagtail's welcome page is gone: the only page under the root is ours.
     assert list(Page.get_first_root_node().get_children()) == [home.page_ptr]

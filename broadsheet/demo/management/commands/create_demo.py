@@ -24,6 +24,7 @@ import datetime
 import functools
 import time
 from io import BytesIO
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -126,7 +127,12 @@ class Command(BaseCommand):
     @step
     def create_site(self) -> Site:
         site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
-        site.hostname, site.port, site.root_page = "localhost", 80, self.home
+        # Canonical links, feeds and sitemaps carry the Site's root URL: make it the
+        # address the demo is served on (BROADSHEET_BASE_URL, which `make demo` sets).
+        address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+        site.hostname = address.hostname or "localhost"
+        site.port = address.port or (443 if address.scheme == "https" else 80)
+        site.root_page = self.home
         site.site_name = site.site_name or newsroom.SITE_NAME
         site.save()
         return site
