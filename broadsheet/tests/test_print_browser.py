@@ -10,7 +10,7 @@ from broadsheet.core.models import SiteSettings
 from broadsheet.editions.tests.factories import make_edition, make_point
 from broadsheet.home.tests.factories import make_home
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 @pytest.fixture
