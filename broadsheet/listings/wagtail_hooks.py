@@ -48,3 +48,11 @@ register_snippet(CityGuideViewSetGroup)
 @hooks.register("register_admin_urls")
 def register_import_urls() -> list:
     return import_urls(VenueImporter) + import_urls(EventImporter)
+
+
+@hooks.register("broadsheet_bake_daily_urls")
+def city_guide_daily_urls(today):
+    """Tonight, the weekend, the week and the upcoming lists change at midnight (listings.baking)."""
+    from .baking import time_window_urls
+
+    return time_window_urls(today)

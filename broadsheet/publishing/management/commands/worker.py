@@ -28,6 +28,7 @@ from django_tasks.utils import get_random_id
 from django_tasks_db import DatabaseBackend
 from django_tasks_db.management.commands.db_worker import Worker
 
+from broadsheet.publishing.daily import DayWatch
 from broadsheet.publishing.layout import live_dir
 
 logger = logging.getLogger("broadsheet.publishing")
@@ -57,6 +58,7 @@ class Command(BaseCommand):
         # With another backend (the tests' immediate one) tasks never wait.
         self.queue_in_database = isinstance(task_backends[DEFAULT_TASK_BACKEND_ALIAS], DatabaseBackend)
         self.full_bake: subprocess.Popen | None = None
+        self.day_watch = DayWatch()
         if not once:
             signal.signal(signal.SIGTERM, self.stop)
             signal.signal(signal.SIGINT, self.stop)
@@ -88,11 +90,15 @@ class Command(BaseCommand):
         self.worker.running = False
 
     def run_schedule(self) -> None:
-        """Wagtail's go-live and expiry times: publish and unpublish what is due."""
+        """Wagtail's go-live and expiry times, then the pages that change at midnight."""
         try:
             call_command("publish_scheduled", verbosity=0)
         except Exception:
             logger.exception("The publishing schedule failed; trying again next round")
+        try:
+            self.day_watch.rebake_if_new_day()
+        except Exception:
+            logger.exception("The date-dependent rebake failed; trying again next round")
 
     def start_full_bake(self) -> None:
         """Refresh what incremental rebakes leave to lag (docs/publishing.md), in a child process."""
