@@ -3,6 +3,7 @@
 from django.urls import path, re_path
 
 from broadsheet.articles.sitemaps import NewsSitemap
+from broadsheet.editions.sitemaps import PrintSitemap
 from broadsheet.people.sitemaps import PersonSitemap
 from broadsheet.sections.sitemaps import SectionSitemap
 from broadsheet.taxonomy.sitemaps import TagSitemap
@@ -20,6 +21,7 @@ SITEMAPS = {
     "people": PersonSitemap,
     "tags": TagSitemap,
     "news": NewsSitemap,
+    "print": PrintSitemap,
 }
 NAME = r"(?P<name>[a-z]+|articles-\d{4}-\d{2})"
 

@@ -44,6 +44,7 @@ def test_the_index_lists_every_sitemap_by_absolute_xml_url(client, archive):
         "/sitemaps/people.xml",
         "/sitemaps/tags.xml",
         "/sitemaps/news.xml",
+        "/sitemaps/print.xml",
         "/sitemaps/articles-2026-11.xml",
         "/sitemaps/articles-2026-12.xml",
     ]
