@@ -23,8 +23,16 @@ NUMBERED = re.compile(r"/page/[^/]+/$")
 DATE_ARCHIVE = re.compile(r"^/(\d{4})/(\d{2})/(?:(\d{2})/)?$")
 PERSON_OR_TAG = re.compile(r"^/(authors|tags)/([^/]+)/(?:[^/]+\.\w+)?$")
 SECTION = re.compile(r"^/([^/]+)/(?:[^/]+\.\w+)?$")
-# Site-wide machine-readable lists: feeds and sitemaps.
-SITE_FILE = re.compile(r"^/(?:feeds/.*|sitemaps?/.*|[^/]+\.(?:xml|json))$")
+# The feeds of one section, tag or author follow that list.
+LIST_FEED = re.compile(r"^/feeds/(sections|tags|authors)/([^/]+)/[^/]+\.\w+$")
+FEED_LIST_KINDS = {"sections": "section", "tags": "tag", "authors": "author"}
+# A month's story sitemap (and its further pages) follows that month.
+MONTH_SITEMAP = re.compile(r"^/sitemaps/articles-(\d{4})-(\d{2})(?:-\d+)?\.xml$")
+# Sitemaps of other apps' objects (print editions…) name their own keys by hook.
+OTHER_SITEMAP = re.compile(r"^/sitemaps/print\.xml$")
+# Site-wide machine-readable lists: the site feeds, the sitemap index and the
+# sitemaps dated by the newest story (pages, sections, people, tags, news).
+SITE_FILE = re.compile(r"^/(?:feeds/[^/]+|sitemaps?/[^/]+|[^/]+\.(?:xml|json))$")
 
 
 class ListLookup:
@@ -53,7 +61,16 @@ def list_keys_for_url(path: str, lookup: ListLookup) -> set[str]:
     if NUMBERED.search(path):
         return set()
     keys: set[str] = set()
-    if path == "/" or SITE_FILE.match(path):
+    if match := LIST_FEED.match(path):
+        kind, slug = match.groups()
+        slugs = {"sections": lookup.sections, "tags": lookup.tags, "authors": lookup.people}[kind]()
+        if slug in slugs:
+            keys.add(f"list:{FEED_LIST_KINDS[kind]}:{slugs[slug]}")
+    elif match := MONTH_SITEMAP.match(path):
+        keys.add(f"list:month:{match.group(1)}-{match.group(2)}")
+    elif OTHER_SITEMAP.match(path):
+        pass
+    elif path == "/" or SITE_FILE.match(path):
         keys.add("list:site")
     elif match := DATE_ARCHIVE.match(path):
         year, month, day = match.groups()

@@ -42,6 +42,23 @@ def test_publishing_a_story_rebakes_its_lists_fronts_and_nothing_else(
         baked.anna.get_absolute_url(),
         baked.floods.get_absolute_url(),
         *archive_urls(article),
+        # The feeds and sitemaps it appears on (or that date themselves by the newest story).
+        "/feeds/rss.xml",
+        "/feeds/atom.xml",
+        "/feeds/feed.json",
+        "/feeds/sections/news/rss.xml",
+        "/feeds/sections/news/atom.xml",
+        "/feeds/authors/anna-petrova/rss.xml",
+        "/feeds/authors/anna-petrova/atom.xml",
+        "/feeds/tags/floods/rss.xml",
+        "/feeds/tags/floods/atom.xml",
+        "/sitemap.xml",
+        "/sitemaps/pages.xml",
+        "/sitemaps/sections.xml",
+        "/sitemaps/people.xml",
+        "/sitemaps/tags.xml",
+        "/sitemaps/news.xml",
+        f"/sitemaps/articles-{article.first_published_at:%Y-%m}.xml",
     }
     assert set(rebakes[0].written) == expected
     assert "Flood warning lifted" in baked_file(baked.live, "/news/").read_text()
