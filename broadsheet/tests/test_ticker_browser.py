@@ -5,6 +5,11 @@ from playwright.sync_api import expect
 
 from .conftest import DEVICES
 
+# Like the other browser tests: the live server needs a committed database, and
+# serialized_rollback restores the migrated rows (permissions, the root page) that
+# another transactional test's flush removed.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
 FRESH_TICKER = """
 <aside class="ticker" aria-label="Latest news"><div class="ticker__inner"><ol class="ticker__list">
 <li class="ticker__item"><time class="ticker__time" datetime="2026-01-01T00:00:00Z" data-relative-time>just now</time>
@@ -20,7 +25,6 @@ def demo_newsroom() -> None:
     call_command("create_demo", articles=12, verbosity=0)
 
 
-@pytest.mark.browser
 def test_the_ticker_shows_the_fragment_baked_after_the_page(live_server, demo_newsroom, browser) -> None:
     context = browser.new_context(**DEVICES["desktop"])
     page = context.new_page()
