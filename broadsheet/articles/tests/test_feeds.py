@@ -201,13 +201,15 @@ def test_an_item_keeps_its_id_when_the_headline_and_slug_change(client, stories)
     assert after.id == before.id == rss_after.id
 
 
-HOSTILE_TITLE = "Bell\x07 & <script>alert('x')</script> \x1b[31m 🗳️ Выборы\x00 and Ελλάδα"
+# No NUL: PostgreSQL cannot store it, and Django's form fields refuse it before it gets
+# there; the feed base's own tests (feeds/tests) strip it from text that never was stored.
+HOSTILE_TITLE = "Bell\x07 & <script>alert('x')</script> \x1b[31m 🗳️ Выборы\x0c and Ελλάδα"
 CLEAN_TITLE = "Bell & <script>alert('x')</script> [31m 🗳️ Выборы and Ελλάδα"
 
 
 @pytest.fixture
 def hostile(newsroom):
-    person = make_person("Null\x00 Byte & <b>Co</b>")
+    person = make_person("Null\x0c Byte & <b>Co</b>")
     tag = make_tag("Tag\x0c <i>&</i>")
     return make_article(
         newsroom.news,
