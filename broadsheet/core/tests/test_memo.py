@@ -1,0 +1,53 @@
+"""core.memo: answers kept for one bake, never for a reader's request."""
+
+from django.db.models.signals import post_init
+
+from broadsheet.core.memo import BoundedCache, memo_active, memo_scope, memo_whole_site, memoized, reused
+from broadsheet.publishing import record
+
+
+def counting_factory():
+    calls = []
+
+    def factory():
+        calls.append(1)
+        return len(calls)
+
+    return factory, calls
+
+
+def test_outside_a_scope_every_call_asks_again():
+    factory, calls = counting_factory()
+    assert [memoized("x", factory), memoized("x", factory)] == [1, 2]
+    assert not memo_active()
+
+
+def test_inside_a_scope_the_first_answer_is_kept_until_the_scope_ends():
+    factory, calls = counting_factory()
+    with memo_scope():
+        assert [memoized("x", factory), memoized("x", factory)] == [1, 1]
+        assert memo_active() and not memo_whole_site()
+    with memo_scope(whole_site=True):
+        assert memoized("x", factory) == 2
+        assert memo_whole_site()
+    assert len(calls) == 2
+
+
+def test_a_bounded_cache_forgets_everything_rather_than_grow_past_its_limit():
+    cache = BoundedCache(3)
+    cache.add([(1, "a"), (2, "b")])
+    cache.add([(3, "c")])
+    assert len(cache) == 3
+    cache.add([(4, "d")])
+    assert cache == {4: "d"}
+
+
+def test_what_a_factory_loads_is_not_recorded_for_the_page_that_asked_first(person, tag):
+    from broadsheet.people.models import Person
+
+    with memo_scope(), record.recording() as keys:
+        people = memoized("people", lambda: list(Person.objects.all()))
+        assert keys == set()
+        reused(people)  # the page shows them: now it depends on them
+        assert keys == {f"people.person:{person.pk}"}
+    assert post_init.has_listeners(Person)
