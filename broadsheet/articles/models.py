@@ -16,9 +16,11 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from broadsheet.core.blocks import StoryBodyBlock
-from broadsheet.core.pages import TransliteratedSlugMixin
+from broadsheet.core.pages import BakedViewRestrictionsMixin, TransliteratedSlugMixin
 from broadsheet.core.timezones import site_zone
+from broadsheet.images.bulk import attach_lead_images
 
+from .catalogue import attach_authors, attach_topics, catalogue
 from .forms import ArticlePageForm
 from .querysets import ArticleManager
 from .related import related_articles
@@ -38,7 +40,7 @@ class ArticleTag(ItemBase):
     content_object = ParentalKey("articles.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class ArticlePage(TransliteratedSlugMixin, Page):
+class ArticlePage(BakedViewRestrictionsMixin, TransliteratedSlugMixin, Page):
     standfirst = models.TextField(max_length=600, blank=True, help_text="The one or two sentences under the headline.")
     kind = models.CharField(max_length=16, choices=ArticleKind.choices, default=ArticleKind.NEWS)
     byline_credit = models.CharField(
@@ -111,7 +113,15 @@ class ArticlePage(TransliteratedSlugMixin, Page):
         return site_id, root_url, f"{section_path}/{self.url_date(site_id):%Y/%m/%d}/{slug}/"
 
     def authors(self) -> list:
+        if "_catalogue_authors" in self.__dict__:  # a full bake's (catalogue.attach_authors)
+            return self.__dict__["_catalogue_authors"]
         return [link.person for link in self.article_authors.all()]
+
+    def topics(self) -> list:
+        """The story's tags, as ``tags.all()`` lists them (a full bake's from its catalogue)."""
+        if "_catalogue_topics" in self.__dict__:
+            return self.__dict__["_catalogue_topics"]
+        return list(self.tags.all())
 
     def byline_names(self) -> list[str]:
         names = [person.name for person in self.authors()]
@@ -143,7 +153,13 @@ class ArticlePage(TransliteratedSlugMixin, Page):
             # The byline: every author in one query rather than one each; the
             # tags once for the footer, the share tags and the structured data.
             # A preview keeps the authors and tags of its unsaved revision instead.
-            prefetch_related_objects([self], "article_authors__person", "tags")
+            if catalogue() is not None:
+                # A full bake: the byline, topics and picture from its memory.
+                attach_authors([self])
+                attach_topics(self)
+                attach_lead_images([self])
+            else:
+                prefetch_related_objects([self], "article_authors__person", "tags")
         context["related"] = self.related_articles()
         return context
 

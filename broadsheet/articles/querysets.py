@@ -5,13 +5,15 @@ from ``ArticlePage.objects.published()`` so that the publication rule cannot
 differ between them.
 """
 
-from django.db.models import Prefetch
 from django.db.models.query import ModelIterable
-from wagtail.images import get_image_model
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 
+from broadsheet.core.memo import memoized
+from broadsheet.images.bulk import attach_lead_images
 from broadsheet.images.renditions import FEED_IMAGE_SPEC, TEASER_IMAGE_SPECS
+
+from .catalogue import attach_authors, catalogue
 
 
 def attach_sections(articles: list, known_sections: tuple = ()) -> None:
@@ -33,52 +35,62 @@ def attach_sections(articles: list, known_sections: tuple = ()) -> None:
 
 
 class SectionAttachingIterable(ModelIterable):
+    """Articles with their sections and, when asked for, their lead pictures attached."""
+
     def __iter__(self):
         articles = list(super().__iter__())
         attach_sections(articles, self.queryset._known_sections)
+        if self.queryset._lead_image_specs is not None:
+            attach_lead_images(articles, *self.queryset._lead_image_specs)
+        if self.queryset._authors_from_catalogue:
+            attach_authors(articles)
         yield from articles
 
 
 class ArticleQuerySet(PageQuerySet):
     # Sections the caller already has, handed to attach_sections (see with_sections).
     _known_sections: tuple = ()
+    # Rendition specs of the lead pictures to attach (see with_lead_images).
+    _lead_image_specs: tuple | None = None
+    # Bylines from a full bake's catalogue instead of a prefetch (see for_teasers).
+    _authors_from_catalogue: bool = False
 
     def _clone(self):
         clone = super()._clone()
         clone._known_sections = self._known_sections
+        clone._lead_image_specs = self._lead_image_specs
+        clone._authors_from_catalogue = self._authors_from_catalogue
         return clone
 
     def published(self) -> "ArticleQuerySet":
-        """Live, not behind a view restriction, with a publication time."""
-        return self.live().public().filter(first_published_at__isnull=False)
+        """Live, not behind a view restriction, with a publication time.
+
+        ``public()`` would read the view restrictions on every call (a page
+        calls this several times); a bake reads them once (core.memo).
+        """
+        private = memoized("articles:private_q", self.private_q)
+        return self.live().exclude(private).filter(first_published_at__isnull=False)
 
     def newest_first(self) -> "ArticleQuerySet":
         return self.order_by("-first_published_at", "-pk")
 
     def for_teasers(self) -> "ArticleQuerySet":
         """Newest first, with everything a teaser shows loaded in a fixed number of queries."""
-        image_queryset = get_image_model().objects.prefetch_renditions(*TEASER_IMAGE_SPECS)
-        clone = (
-            self.newest_first()
-            .prefetch_related(
-                Prefetch("lead_image", queryset=image_queryset),
-                "article_authors__person",
-            )
-            .defer_streamfields()
-        )
+        clone = self.newest_first().defer_streamfields()
+        if catalogue() is not None:
+            clone._authors_from_catalogue = True  # a full bake knows every byline
+        else:
+            clone = clone.prefetch_related("article_authors__person")
         clone._iterable_class = SectionAttachingIterable
+        clone._lead_image_specs = tuple(TEASER_IMAGE_SPECS)
         return clone
 
     def for_feeds(self) -> "ArticleQuerySet":
         """Newest first, with everything a feed item carries (authors, tags, the lead
         picture's feed rendition, the section) loaded in a fixed number of queries."""
-        image_queryset = get_image_model().objects.prefetch_renditions(FEED_IMAGE_SPEC)
-        clone = self.newest_first().prefetch_related(
-            Prefetch("lead_image", queryset=image_queryset),
-            "article_authors__person",
-            "tagged_items__tag",
-        )
+        clone = self.newest_first().prefetch_related("article_authors__person", "tagged_items__tag")
         clone._iterable_class = SectionAttachingIterable
+        clone._lead_image_specs = (FEED_IMAGE_SPEC,)
         return clone
 
     def headlines(self) -> "ArticleQuerySet":

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
+from broadsheet.images.bulk import images_by_id
 from broadsheet.images.renditions import BODY_IMAGE_SPECS
 
 # The rich-text features an editor needs in a news story; no embeds, no
@@ -51,17 +52,13 @@ def preloaded_body_images(images: dict) -> Iterator[None]:
 
 def load_body_images(bodies) -> dict:
     """Every picture of these story bodies by id, with their renditions, in two queries."""
-    from wagtail.images import get_image_model
-
     ids = {
         block["value"].get("image")
         for body in bodies
         for block in body.raw_data
         if block["type"] == "image" and isinstance(block["value"], dict)
     } - {None}
-    if not ids:
-        return {}
-    return get_image_model().objects.prefetch_renditions(*BODY_IMAGE_SPECS).in_bulk(ids)
+    return images_by_id(ids, *BODY_IMAGE_SPECS)
 
 
 class RenditionPrefetchingImageChooserBlock(ImageChooserBlock):
@@ -77,7 +74,7 @@ class RenditionPrefetchingImageChooserBlock(ImageChooserBlock):
         images = dict(_preloaded_body_images.get() or {})
         missing = [value for value in values if value is not None and value not in images]
         if missing:
-            images.update(self.model_class.objects.prefetch_renditions(*BODY_IMAGE_SPECS).in_bulk(missing))
+            images.update(images_by_id(missing, *BODY_IMAGE_SPECS))
         return [images.get(value) for value in values]
 
 

@@ -2,19 +2,21 @@
 and a block for each section."""
 
 from django.db import models
+from django.http import Http404
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable, Page
 
 from broadsheet.articles.models import ArticlePage
-from broadsheet.core.pages import TransliteratedSlugMixin
+from broadsheet.core.memo import memo_active, memoized, reused
+from broadsheet.core.pages import BakedViewRestrictionsMixin, TransliteratedSlugMixin
 
 LATEST_COUNT = 10
 SECTION_BLOCK_COUNT = 4
 TOP_STORY_COUNT = 4
 
 
-class HomePage(TransliteratedSlugMixin, Page):
+class HomePage(BakedViewRestrictionsMixin, TransliteratedSlugMixin, Page):
     lead_story = models.ForeignKey(
         "articles.ArticlePage",
         null=True,
@@ -34,6 +36,27 @@ class HomePage(TransliteratedSlugMixin, Page):
 
     class Meta:
         verbose_name = "home page"
+
+    def route(self, request, path_components):
+        """Wagtail's routing, with the front page's children read once per bake.
+
+        Every section, company and guide URL passes through here; outside a
+        bake (``core.memo``) Wagtail looks the child up as usual.
+        """
+        if not path_components or not memo_active():
+            return super().route(request, path_components)
+        children = memoized(f"pages:children-of:{self.pk}", lambda: self.children_by_slug())
+        child = children.get(path_components[0])
+        if child is None:
+            raise Http404
+        reused([child])  # the page shows its section, as if it had loaded it
+        return child.route(request, path_components[1:])
+
+    def children_by_slug(self) -> dict:
+        children = {child.slug: child for child in self.get_children().specific()}
+        for child in children.values():
+            child._cached_parent_obj = self  # as Wagtail's route does
+        return children
 
     def get_context(self, request, *args, **kwargs):
         from broadsheet.sections.models import NavigationSettings, newest_articles_by_section

@@ -20,7 +20,8 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
-from broadsheet.core.pages import TransliteratedSlugMixin
+from broadsheet.core.memo import reused
+from broadsheet.core.pages import BakedViewRestrictionsMixin, TransliteratedSlugMixin
 from broadsheet.core.pagination import paginate_newest_first, parse_page_number
 
 from .blocks import CityGuideNavigationItemBlock, NavigationItemBlock
@@ -36,7 +37,7 @@ def parse_url_date(year: str, month: str, day: str) -> datetime.date | None:
         return None
 
 
-class SectionPage(TransliteratedSlugMixin, RoutablePageMixin, Page):
+class SectionPage(BakedViewRestrictionsMixin, TransliteratedSlugMixin, RoutablePageMixin, Page):
     intro = models.TextField(blank=True, max_length=500)
     is_special = models.BooleanField(
         default=False, help_text="A special-topic hub (a tournament, an election): highlighted in the navigation."
@@ -190,6 +191,9 @@ class NavigationSettings(BaseSiteSetting):
             section = item.value["section"]
             if section is None:
                 continue
+            # A bake shares one settings object between its pages, so the
+            # menu's pages load once; every page showing them must record them.
+            reused([section])
             if not is_menu_page(section) or not section.is_active():
                 continue
             entries.append(

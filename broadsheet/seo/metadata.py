@@ -194,7 +194,7 @@ def for_article(page: ArticlePage, publication: Publication, url: str, request) 
         description=description,
         section=page.section,
         authors=[(person, publication.root_url + person.get_absolute_url()) for person in page.authors()],
-        tags=[tag.name for tag in page.tags.all()],
+        tags=[tag.name for tag in page.topics()],
         pictures=pictures,
     )
     trail = [(publication.name, publication.root_url + "/")]

@@ -1,0 +1,118 @@
+"""A full bake answers from memory (core.memo, articles.catalogue): the pages must not change.
+
+Every URL of a small but varied newsroom (picks, shared tags, several
+authors, pictures, a correction note, a password-protected story, feeds,
+sitemaps) is rendered twice: as a reader's request renders it, and inside a
+full bake's memo scope after other pages have filled the memo. The bytes
+and the dependency record must be the same.
+"""
+
+import datetime
+import gc
+import re
+
+import pytest
+import time_machine
+from wagtail.models import PageViewRestriction
+
+from broadsheet.articles.catalogue import Catalogue
+from broadsheet.articles.models import ArticlePage
+from broadsheet.articles.related import related_article_ids
+from broadsheet.articles.tests.factories import make_article, pick_related
+from broadsheet.core.memo import memo_active
+from broadsheet.core.tests.factories import make_image
+from broadsheet.corrections.tests.factories import make_note
+from broadsheet.people.tests.factories import make_person
+from broadsheet.publishing import bake
+from broadsheet.publishing.bake import Baker
+from broadsheet.publishing.fragments import cached_fragments, fragments_cached
+from broadsheet.publishing.render import Renderer
+from broadsheet.taxonomy.tests.factories import make_tag
+
+START = datetime.datetime(2026, 3, 2, 8, 0, tzinfo=datetime.UTC)
+NOW = datetime.datetime(2026, 3, 20, 12, 0, tzinfo=datetime.UTC)
+HOUR = datetime.timedelta(hours=1)
+
+
+@pytest.fixture
+def varied(newsroom, settings, tmp_path):
+    settings.BROADSHEET_BAKE_DIR = tmp_path / "bake"
+    settings.BROADSHEET_BAKE_PROCESSES = 1
+    anna, boris = make_person("Anna Petrova", role="Correspondent"), make_person("Борис Иванов")
+    floods, energy, quiet = make_tag("Floods"), make_tag("Энергетика"), make_tag("Quiet")
+    picture, other_picture = make_image("River"), make_image("Plant")
+    sections = [newsroom.news, newsroom.business, newsroom.opinion]
+    stories = []
+    for number in range(14):
+        stories.append(
+            make_article(
+                sections[number % 3],
+                f"Story “{number}” ✓",
+                START + number * 7 * HOUR,
+                authors=((anna, boris), (boris,), (anna,), ())[number % 4],
+                tags=((floods,), (floods, energy), (energy,), (), (quiet,))[number % 5],
+                lead_image=(picture, other_picture, None)[number % 3],
+            )
+        )
+    pick_related(stories[5], stories[0], stories[13], stories[2])
+    pick_related(stories[9], stories[9 - 1])
+    make_note(stories[4], published_at=START + 50 * HOUR)
+    secret = make_article(newsroom.news, "Behind a password", START + 60 * HOUR, tags=(floods,))
+    PageViewRestriction.objects.create(page=secret, restriction_type=PageViewRestriction.PASSWORD, password="x")
+    return [*stories, secret]
+
+
+def without_csrf(body: bytes) -> bytes:
+    """The password form carries a fresh CSRF token each time; nothing else may differ."""
+    return re.sub(rb'name="csrfmiddlewaretoken" value="[^"]+"', b"", body)
+
+
+def rendered_alone(url: str):
+    """``url`` as a rebake renders it: its own scope, nothing remembered from other pages."""
+    with fragments_cached():
+        return Renderer().render(url)
+
+
+def test_every_baked_page_is_the_same_rendered_from_the_memo(varied):
+    with time_machine.travel(NOW, tick=False):
+        crawl = Baker(processes=1, dry_run=True)
+        crawl.run()
+        urls = sorted(url for url, result in crawl.results.items() if result.section == "urls")
+        assert len(urls) > 60
+        secret = varied[-1].url
+        assert secret not in crawl.results  # no page links to it, so it is never baked
+        urls.append(secret)  # …and Wagtail's password form is the same from the memo
+        plain = {url: rendered_alone(url) for url in urls}
+        with fragments_cached(whole_site=True):
+            renderer = Renderer()
+            # Fill the memo (catalogue, pictures, teasers) with every page first.
+            for url in urls:
+                renderer.render(url)
+            from_memo = {url: renderer.render(url) for url in urls}
+    for url in urls:
+        assert from_memo[url].status == plain[url].status, url
+        assert without_csrf(from_memo[url].body) == without_csrf(plain[url].body), url
+        assert from_memo[url].keys == plain[url].keys, url
+
+
+def test_catalogue_answers_as_the_database_does(varied):
+    catalogue = Catalogue()
+    for article in ArticlePage.objects.all():
+        for limit in (1, 4, 6):
+            assert catalogue.related_ids(article, limit) == related_article_ids(article, limit), article.title
+        assert catalogue.topics(article.pk) == list(article.tags.all())
+        assert catalogue.authors(article.pk) == article.authors()
+
+
+def test_a_rendering_process_keeps_its_memo_for_the_whole_bake(newsroom):
+    """Regression: the worker's scope was a context manager nobody kept, so it
+    closed at once and every page of a parallel bake was rendered from scratch."""
+    try:
+        bake._start_worker()
+        gc.collect()
+        assert memo_active()
+        assert cached_fragments() is not None
+    finally:
+        bake._worker_scope.__exit__(None, None, None)
+        bake._worker_scope = bake._worker_renderer = None
+    assert not memo_active()
