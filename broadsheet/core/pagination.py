@@ -22,6 +22,8 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import Http404
 
+from .memo import memo_whole_site, memoized
+
 
 @dataclass
 class ListPage:
@@ -76,6 +78,8 @@ def paginate_newest_first(queryset: QuerySet, number: int | None, per_page: int,
     The queryset must have a total, stable order (a date then the primary
     key), newest first.
     """
+    if memo_whole_site():
+        return _paginate_from_ids(queryset, number, per_page, base_url)
     total = queryset.count()
     full_pages = total // per_page
     if number is None:
@@ -86,6 +90,37 @@ def paginate_newest_first(queryset: QuerySet, number: int | None, per_page: int,
         raise Http404("No such page")
     start = total - number * per_page
     items = list(queryset[start : start + per_page])
+    return _numbered(items, base_url, number, total, full_pages)
+
+
+def _paginate_from_ids(queryset: QuerySet, number: int | None, per_page: int, base_url: str) -> ListPage:
+    """The same pages for a full bake, which renders every page of every list.
+
+    Counting the list and skipping ``start`` rows for each of its pages would
+    read the list once per page: a bake's cost would grow with the square of
+    the archive. The list's ids are read once per bake instead (``core.memo``)
+    and each page loads only its own stories.
+    """
+    sql, params = queryset.values_list("pk", flat=True).query.sql_with_params()
+    ids = memoized(f"pagination:{sql}:{params!r}", lambda: list(queryset.values_list("pk", flat=True)))
+    total = len(ids)
+    full_pages = total // per_page
+    if number is None:
+        page_ids = ids[:per_page]
+    elif 1 <= number <= full_pages:
+        start = total - number * per_page
+        page_ids = ids[start : start + per_page]
+    else:
+        raise Http404("No such page")
+    loaded = {item.pk: item for item in queryset.filter(pk__in=page_ids)} if page_ids else {}
+    items = [loaded[pk] for pk in page_ids if pk in loaded]
+    if number is None:
+        older = (total - per_page - 1) // per_page + 1 if total > per_page else None
+        return ListPage(items, base_url, None, total, older_number=older)
+    return _numbered(items, base_url, number, total, full_pages)
+
+
+def _numbered(items: list, base_url: str, number: int, total: int, full_pages: int) -> ListPage:
     newer = number + 1 if number < full_pages else None
     return ListPage(
         items,

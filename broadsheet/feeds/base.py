@@ -34,8 +34,13 @@ from django.utils.cache import get_conditional_response, quote_etag
 from django.utils.http import http_date
 from wagtail.models import Site
 
+from broadsheet.core.memo import BoundedCache, memo_active, memoized
+
 from .generators import RssFeed
 from .html import feed_html
+
+# Sanitised item bodies kept during a bake (see item_feed_html).
+CACHED_ITEMS = 2000
 
 
 def tag_uri(authority: str, date: datetime.date, name: str) -> str:
@@ -139,13 +144,31 @@ class BroadsheetFeed(Feed):
         return None
 
     def item_extra_kwargs(self, item) -> dict:
-        content = self.item_content_html(item)
         return {
             "authors": self.item_authors(item),
-            "content_html": feed_html(content, self.absolute_url("/")) if content else "",
+            "content_html": self.item_feed_html(item),
             "image": self.item_image(item),
             "last_modified": self.item_last_modified(item),
         }
+
+    def item_feed_html(self, item) -> str:
+        """The item's content, sanitised and absolute; once per bake for an item in many feeds.
+
+        A story is in the site's feeds and in those of its section, tags and
+        authors; its sanitised body is the costliest part of each entry.
+        """
+
+        def sanitised() -> str:
+            content = self.item_content_html(item)
+            return feed_html(content, self.absolute_url("/")) if content else ""
+
+        if not memo_active() or getattr(item, "pk", None) is None:
+            return sanitised()
+        cache = memoized("feeds:item-html", lambda: BoundedCache(CACHED_ITEMS))
+        key = (item._meta.label_lower, item.pk, self.absolute_url("/"))
+        if key not in cache:
+            cache.add([(key, sanitised())])
+        return cache[key]
 
     def rendition_image(self, rendition, credit: str = "", caption: str = "") -> dict:
         """A feed's image entry from a Wagtail rendition (its size read from storage, when it can be)."""

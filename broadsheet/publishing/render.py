@@ -80,6 +80,7 @@ class Renderer:
             **({"wsgi.url_scheme": "https"} if secure else {}),
         )
         self.origins = {self.root_url, f"http://{host}", f"https://{host}"}
+        self.local_paths: dict[str, str | None] = {}  # raw link -> path to bake (same_site_links)
         # Site settings (site, navigation…) read once per bake, not once per page.
         self.site_settings = [model.for_site(self.site) for model in site_setting_models()] if self.site else []
 
@@ -119,10 +120,16 @@ class Renderer:
 
     def same_site_links(self, text: str) -> set[str]:
         links = set()
-        for raw in [*LINK.findall(text), *XML_LINK.findall(text)]:
-            link = self.local_path(html.unescape(raw).strip())
-            if link is not None:
-                links.add(link)
+        known = self.local_paths
+        for raw in {*LINK.findall(text), *XML_LINK.findall(text)}:
+            # The menu, footer, tags and teasers repeat the same links on
+            # thousands of pages: each is looked at once per renderer.
+            if raw not in known:
+                if len(known) > 100_000:
+                    known.clear()
+                known[raw] = self.local_path(html.unescape(raw).strip())
+            if known[raw] is not None:
+                links.add(known[raw])
         return links
 
     def local_path(self, link: str) -> str | None:

@@ -19,7 +19,7 @@ from . import layout
 from .lists import list_front_urls, list_keys_for_article
 from .models import BakedDependency
 from .publish import TICKER_URL
-from .record import object_key
+from .record import model_key_prefix, object_key
 
 logger = logging.getLogger("broadsheet.publishing")
 _pending = threading.local()
@@ -117,7 +117,11 @@ def rebake_on_page_moved(sender, instance: Page, url_path_before: str, url_path_
 
 
 def rebake_on_object_changed(sender, instance, raw: bool = False, **kwargs) -> None:
-    if raw or isinstance(instance, Page) or layout.live_dir() is None:
+    if raw or isinstance(instance, Page):
+        return
+    if model_key_prefix(sender) is None and not issubclass(sender, BaseSiteSetting | BaseGenericSetting | Redirect):
+        return  # never shown by a page (plumbing, the record itself): no look at the disk
+    if layout.live_dir() is None:
         return
     if isinstance(instance, BaseSiteSetting | BaseGenericSetting):
         schedule(full=True, reason=f"changed {instance._meta.verbose_name}")

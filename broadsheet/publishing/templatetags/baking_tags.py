@@ -21,8 +21,12 @@ class BakeOnceNode(template.Node):
         store = fragments.cached_fragments()
         if store is None:
             return self.nodelist.render(context)
-        record.depends_on(f"fragment:{self.name}")
         key = (self.name, fragments.VARY[self.name](context))
+        if self.name in fragments.PER_ITEM:
+            if key not in store:
+                store[key] = self.nodelist.render(context)
+            return store[key]
+        record.depends_on(f"fragment:{self.name}")
         if key not in store:
             with record.paused():
                 store[key] = self.nodelist.render(context)
