@@ -49,8 +49,9 @@ def flush() -> None:
         return
     del _pending.state
     reason = "; ".join(state["reasons"])
-    # Ahead of Wagtail's own tasks (search and reference indexes), which a
-    # publish queues first: readers wait for the rebake, nobody for those.
+    # Rebakes have a queue of their own (tasks.PUBLISHING_QUEUE) that the
+    # worker drains in its own thread; the priority puts a full bake ahead of
+    # Wagtail's index updates on the default queue.
     if state["full"]:
         full_bake_task.using(priority=REBAKE_PRIORITY).enqueue(reason)
     elif state["urls"] or state["keys"]:

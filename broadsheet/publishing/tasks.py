@@ -1,14 +1,34 @@
-"""Background work, run by ``broadsheet worker`` (Django's tasks framework, django-tasks)."""
+"""Background work, run by ``broadsheet worker`` (Django's tasks framework, django-tasks).
+
+Rebakes have a queue of their own, which the worker drains in a thread of its
+own (``queue.PublishingWorker``): a reader waits for a rebake, nobody waits
+for Wagtail's search and reference index updates, so a rebake never queues
+behind one. A full bake stays on the default queue: it takes minutes, and
+rebakes made meanwhile are replayed into its build
+(``bake.Baker.replay_journal``).
+"""
+
+import inspect
+from typing import TYPE_CHECKING
 
 from django_tasks import task
 
+if TYPE_CHECKING:
+    from .publish import RebakeSummary
 
-@task()
+PUBLISHING_QUEUE = "publishing"
+
+
+@task(queue_name=PUBLISHING_QUEUE)
 def rebake_task(urls: list[str], keys: list[str], shift: bool = False, reason: str = "") -> dict:
     """Rebake ``urls`` and the URLs depending on ``keys`` into the live build."""
     from .publish import rebake
 
-    summary = rebake(urls, keys, shift=shift, reason=reason)
+    return summary_values(rebake(urls, keys, shift=shift, reason=reason))
+
+
+def summary_values(summary: "RebakeSummary") -> dict:
+    """What a rebake task returns (stored with its result)."""
     return {
         "written": len(summary.written),
         "redirected": len(summary.redirected),
@@ -16,6 +36,27 @@ def rebake_task(urls: list[str], keys: list[str], shift: bool = False, reason: s
         "seconds": round(summary.seconds, 3),
         "cpu_seconds": round(summary.cpu_seconds, 3),
     }
+
+
+def merged_rebake_arguments(calls: list[tuple[list, dict]]) -> dict:
+    """One rebake's arguments for several queued ``rebake_task`` calls (args, kwargs).
+
+    The union of their URLs and keys, first seen first; a shift if any shifts.
+    """
+    signature = inspect.signature(rebake_task.func)
+    merged: dict = {"urls": [], "keys": [], "shift": False, "reason": ""}
+    reasons = []
+    for args, kwargs in calls:
+        bound = signature.bind(*args, **kwargs)
+        bound.apply_defaults()
+        call = bound.arguments
+        merged["urls"] += [url for url in call["urls"] if url not in merged["urls"]]
+        merged["keys"] += [key for key in call["keys"] if key not in merged["keys"]]
+        merged["shift"] |= bool(call["shift"])
+        if call["reason"] and call["reason"] not in reasons:
+            reasons.append(call["reason"])
+    merged["reason"] = "; ".join(reasons)
+    return merged
 
 
 @task()

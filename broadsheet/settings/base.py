@@ -138,8 +138,9 @@ CACHES = {
 }
 
 # Background work (rebakes after a publish, Wagtail's own tasks) waits in the
-# database until `broadsheet worker` runs it (docs/publishing.md).
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# database until `broadsheet worker` runs it (docs/publishing.md). Rebakes
+# have their own queue, which the worker drains in a thread of its own.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "publishing"]}}
 
 WAGTAIL_SITE_NAME = env_str("BROADSHEET_SITE_NAME", "Broadsheet")
 WAGTAILADMIN_BASE_URL = env_str("BROADSHEET_BASE_URL", "http://127.0.0.1:8000")
