@@ -7,6 +7,11 @@ enters. Each file is written under a temporary name and renamed into place
 now redirects (Wagtail's redirects, a moved page) leaves a redirect behind.
 Links to URLs the live build does not have yet (a new tag, a new numbered
 page, a new day) are followed and baked too.
+
+Nothing here reads or writes anything whose size grows with the archive:
+whether a URL is baked is asked of the file system, the manifest's URL log is
+appended to, and its head (the redirects) is rewritten only when a redirect
+comes or goes (``layout``).
 """
 
 import logging
@@ -15,6 +20,7 @@ import time
 from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from django.db import transaction
 
@@ -53,18 +59,21 @@ def urls_for_keys(keys: Iterable[str]) -> set[str]:
     return set(BakedDependency.objects.filter(key__in=keys).values_list("url", flat=True).distinct())
 
 
-def later_numbered_pages(urls: set[str], manifest: dict) -> set[str]:
-    """Numbered pages after any in ``urls`` of the same list: a removal shifts them all by one."""
+def later_numbered_pages(urls: set[str], root: Path) -> set[str]:
+    """Numbered pages after any in ``urls`` of the same list: a removal shifts them all by one.
+
+    Only the ``page/`` folders of those lists are listed, not every baked URL.
+    """
     firsts: dict[str, int] = {}
     for url in urls:
         if match := NUMBERED.match(url):
             base, number = match.group(1), int(match.group(2))
             firsts[base] = min(number, firsts.get(base, number))
     later = set()
-    for url in manifest["urls"]:
-        match = NUMBERED.match(url)
-        if match and match.group(1) in firsts and int(match.group(2)) > firsts[match.group(1)]:
-            later.add(url)
+    for base, first in firsts.items():
+        for url in layout.numbered_pages(root, base):
+            if int(NUMBERED.match(url).group(2)) > first:
+                later.add(url)
     return later
 
 
@@ -84,39 +93,44 @@ def rebake(urls: Iterable[str] = (), keys: Iterable[str] = (), shift: bool = Fal
     layout.journal_urls(wanted)
     renderer = Renderer()
     with layout.manifest_lock(root), fragments_cached():
-        manifest = layout.read_manifest(root)
+        head = layout.read_head(root)  # small: the redirects, and what a partial build left out
+        redirects = head["redirects"]
+        redirects_before = dict(redirects)
         if shift:
-            wanted += sorted(later_numbered_pages(set(wanted), manifest) - set(wanted))
+            wanted += sorted(later_numbered_pages(set(wanted), root) - set(wanted))
         record: dict[str, set[str]] = {}
+        pages: dict[str, dict | None] = {}  # changes to the URL log
         media: set[str] = set()
-        queue, seen, added = deque(wanted), set(wanted) | set(manifest.get("left_out", ())), 0
+        queue, seen, added = deque(wanted), set(wanted) | set(head.get("left_out", ())), 0
         while queue:
             url = queue.popleft()
             rendered = renderer.render(url)
             stored = output.store(root, rendered)
-            manifest["urls"].pop(url, None)
-            manifest["redirects"].pop(url, None)
+            redirects.pop(url, None)
+            pages[url] = None
+            record[url] = set()
             if stored is None:
                 remove_url(root, url)
                 summary.removed.append(url)
-                record[url] = set()
                 continue
             section, entry = stored
-            manifest[section][url] = entry
             if section == "redirects":
+                redirects[url] = entry
                 summary.redirected.append(url)
-                record[url] = set()
                 continue
+            pages[url] = entry
             summary.written.append(url)
             record[url] = rendered.keys
             media |= rendered.media
             for link in sorted(rendered.links - seen):
                 seen.add(link)
-                if link not in manifest["urls"] and link not in manifest["redirects"] and added < MAX_NEW_URLS:
+                if not layout.is_baked(root, link) and added < MAX_NEW_URLS:
                     queue.append(link)
                     added += 1
         output.copy_media(root, media)
-        layout.write_manifest(root, manifest)
+        layout.append_url_log(root, pages)
+        if redirects != redirects_before:
+            layout.write_head(root, head)
         save_record(record)
     summary.seconds = time.monotonic() - started
     summary.cpu_seconds = time.process_time() - cpu_started
@@ -133,7 +147,7 @@ def rebake(urls: Iterable[str] = (), keys: Iterable[str] = (), shift: bool = Fal
     return summary
 
 
-def remove_url(root, url: str) -> None:
+def remove_url(root: Path, url: str) -> None:
     try:
         layout.remove_file(root, layout.url_to_relative_path(url))
     except layout.NotBakeable:
