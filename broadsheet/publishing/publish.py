@@ -34,6 +34,11 @@ logger = logging.getLogger("broadsheet.publishing")
 
 TICKER_URL = "/fragments/ticker.html"
 NUMBERED = re.compile(r"^(.*/)page/(\d+)/$")
+# Files only search engines read: the sitemap index and every sitemap but the
+# news one. A rebake writes them last, after what readers (and news
+# aggregators) see: the month's sitemap and the index are the slowest URLs a
+# publish rebakes (docs/performance.md).
+FOR_CRAWLERS = re.compile(r"^/sitemap\.xml$|^/sitemaps/(?!news\.xml$)")
 # A bound on following new links from rebaked pages (a publish adds a
 # handful: its tags, a day, a numbered page).
 MAX_NEW_URLS = 200
@@ -77,6 +82,11 @@ def later_numbered_pages(urls: set[str], root: Path) -> set[str]:
     return later
 
 
+def readers_first(urls: list[str]) -> list[str]:
+    """``urls`` with the files only crawlers read moved to the end, the order otherwise kept."""
+    return sorted(urls, key=lambda url: bool(FOR_CRAWLERS.match(url)))
+
+
 def rebake(urls: Iterable[str] = (), keys: Iterable[str] = (), shift: bool = False, reason: str = "") -> RebakeSummary:
     """Rebake ``urls`` and every URL depending on ``keys`` into the live build.
 
@@ -90,6 +100,7 @@ def rebake(urls: Iterable[str] = (), keys: Iterable[str] = (), shift: bool = Fal
     started, cpu_started = time.monotonic(), time.process_time()
     wanted = list(dict.fromkeys(urls))
     wanted += sorted(urls_for_keys(keys) - set(wanted))
+    wanted = readers_first(wanted)
     layout.journal_urls(wanted)
     renderer = Renderer()
     with layout.manifest_lock(root), fragments_cached():

@@ -240,3 +240,16 @@ def test_later_numbered_pages_lists_only_that_lists_folder(tmp_path):
 
     assert later_numbered_pages({"/news/page/2/", "/news/"}, tmp_path) == {"/news/page/10/"}
     assert later_numbered_pages({"/news/"}, tmp_path) == set()
+
+
+def test_a_rebake_writes_what_readers_see_before_the_sitemaps_only_crawlers_read(
+    baked, rebakes, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        publish_new_story(baked.news, "Tram line opens")
+
+    written = rebakes[0].written
+    crawler_only = [url for url in written if url == "/sitemap.xml" or url.startswith("/sitemaps/")]
+    crawler_only.remove("/sitemaps/news.xml")
+    assert crawler_only and written[-len(crawler_only) :] == crawler_only
+    assert written.index("/sitemaps/news.xml") < written.index("/sitemap.xml")
