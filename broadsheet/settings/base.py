@@ -102,6 +102,11 @@ DATABASES = {
         conn_max_age=int(env_str("DATABASE_CONN_MAX_AGE", "60")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Write-ahead logging: the worker reading for seconds (a rebake rendering
+    # a month's sitemap) must not make an editor's publish fail with
+    # "database is locked", which SQLite's default journal does.
+    DATABASES["default"].setdefault("OPTIONS", {}).update({"init_command": "PRAGMA journal_mode=WAL;", "timeout": 20})
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
