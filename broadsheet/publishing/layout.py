@@ -135,9 +135,18 @@ def link_or_copy(source: Path, target: Path) -> None:
 
 def new_build_dir() -> Path:
     stamp = timezone.now().strftime("%Y%m%dT%H%M%S")
-    build = bake_dir() / "builds" / f"{stamp}-{os.getpid()}"
-    build.mkdir(parents=True)
-    return build
+    name = f"{stamp}-{os.getpid()}"
+    (bake_dir() / "builds").mkdir(parents=True, exist_ok=True)
+    # A second bake by the same process within the same second (a setting
+    # saved just after a bake) gets a suffix that sorts after the first.
+    for attempt in range(1, 100):
+        build = bake_dir() / "builds" / (name if attempt == 1 else f"{name}-{attempt}")
+        try:
+            build.mkdir()
+        except FileExistsError:
+            continue
+        return build
+    raise FileExistsError(build)
 
 
 def swap_live(build: Path) -> None:

@@ -67,3 +67,10 @@ def test_url_paths_follow_the_contract():
         except layout.NotBakeable:
             continue
         raise AssertionError(f"{bad} was accepted")
+
+
+def test_two_bakes_in_the_same_second_get_builds_of_their_own(bake_dir, time_machine):
+    time_machine.move_to("2026-11-29 08:00:00", tick=False)
+    first, second = layout.new_build_dir(), layout.new_build_dir()
+    assert first != second and first.is_dir() and second.is_dir()
+    assert sorted([second.name, first.name]) == [first.name, second.name]
