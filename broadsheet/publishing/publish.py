@@ -35,10 +35,11 @@ logger = logging.getLogger("broadsheet.publishing")
 TICKER_URL = "/fragments/ticker.html"
 NUMBERED = re.compile(r"^(.*/)page/(\d+)/$")
 # Files only search engines read: the sitemap index and every sitemap but the
-# news one. A rebake writes them last, after what readers (and news
-# aggregators) see: the month's sitemap and the index are the slowest URLs a
-# publish rebakes (docs/performance.md).
+# news one. They are the slowest URLs a publish rebakes (the month's sitemap,
+# the index: docs/performance.md), and nobody waits for them, so a publish
+# rebakes them in a task of their own on the default queue (``part``).
 FOR_CRAWLERS = re.compile(r"^/sitemap\.xml$|^/sitemaps/(?!news\.xml$)")
+READERS, CRAWLERS = "readers", "crawlers"
 # A bound on following new links from rebaked pages (a publish adds a
 # handful: its tags, a day, a numbered page).
 MAX_NEW_URLS = 200
@@ -87,11 +88,23 @@ def readers_first(urls: list[str]) -> list[str]:
     return sorted(urls, key=lambda url: bool(FOR_CRAWLERS.match(url)))
 
 
-def rebake(urls: Iterable[str] = (), keys: Iterable[str] = (), shift: bool = False, reason: str = "") -> RebakeSummary:
+def in_part(url: str, part: str | None) -> bool:
+    return part is None or (part == CRAWLERS) == bool(FOR_CRAWLERS.match(url))
+
+
+def rebake(
+    urls: Iterable[str] = (), keys: Iterable[str] = (), shift: bool = False, reason: str = "", part: str | None = None
+) -> RebakeSummary:
     """Rebake ``urls`` and every URL depending on ``keys`` into the live build.
 
     ``shift``: something left a list (unpublished, deleted, moved away), so
-    the numbered pages after it move by one and are rebaked too.
+    the numbered pages after it move by one and are rebaked too. ``part``:
+    only the URLs readers see (``READERS``) or only the files crawlers read
+    (``CRAWLERS``); None: both, readers' first.
+
+    Two rebakes may run at once (the publishing queue's thread and the
+    default queue's): each file is replaced whole, and the manifest is
+    updated under a lock at the end.
     """
     summary = RebakeSummary()
     root = layout.live_dir()
@@ -100,25 +113,23 @@ def rebake(urls: Iterable[str] = (), keys: Iterable[str] = (), shift: bool = Fal
     started, cpu_started = time.monotonic(), time.process_time()
     wanted = list(dict.fromkeys(urls))
     wanted += sorted(urls_for_keys(keys) - set(wanted))
-    wanted = readers_first(wanted)
+    if shift and part != CRAWLERS:
+        wanted += sorted(later_numbered_pages(set(wanted), root) - set(wanted))
+    wanted = readers_first([url for url in wanted if in_part(url, part)])
     layout.journal_urls(wanted)
     renderer = Renderer()
-    with layout.manifest_lock(root), fragments_cached():
-        head = layout.read_head(root)  # small: the redirects, and what a partial build left out
-        redirects = head["redirects"]
-        redirects_before = dict(redirects)
-        if shift:
-            wanted += sorted(later_numbered_pages(set(wanted), root) - set(wanted))
-        record: dict[str, set[str]] = {}
-        pages: dict[str, dict | None] = {}  # changes to the URL log
-        media: set[str] = set()
-        queue, seen, added = deque(wanted), set(wanted) | set(head.get("left_out", ())), 0
+    left_out = set(layout.read_head(root).get("left_out", ()))  # a partial build's, for benchmarks
+    record: dict[str, set[str]] = {}
+    pages: dict[str, dict | None] = {}  # changes to the URL log
+    redirects: dict[str, dict | None] = {}  # changes to the head
+    media: set[str] = set()
+    with fragments_cached():
+        queue, seen, added = deque(wanted), set(wanted) | left_out, 0
         while queue:
             url = queue.popleft()
             rendered = renderer.render(url)
             stored = output.store(root, rendered)
-            redirects.pop(url, None)
-            pages[url] = None
+            pages[url] = redirects[url] = None
             record[url] = set()
             if stored is None:
                 remove_url(root, url)
@@ -138,9 +149,17 @@ def rebake(urls: Iterable[str] = (), keys: Iterable[str] = (), shift: bool = Fal
                 if not layout.is_baked(root, link) and added < MAX_NEW_URLS:
                     queue.append(link)
                     added += 1
-        output.copy_media(root, media)
+    output.copy_media(root, media)
+    with layout.manifest_lock(root):
         layout.append_url_log(root, pages)
-        if redirects != redirects_before:
+        head = layout.read_head(root)
+        before = dict(head["redirects"])
+        for url, entry in redirects.items():
+            if entry is None:
+                head["redirects"].pop(url, None)
+            else:
+                head["redirects"][url] = entry
+        if head["redirects"] != before:
             layout.write_head(root, head)
         save_record(record)
     summary.seconds = time.monotonic() - started

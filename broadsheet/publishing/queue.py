@@ -1,4 +1,4 @@
-"""The worker of the publishing queue: waiting rebakes are merged into one.
+"""The worker's queues: rebakes waiting together in one queue are merged into one.
 
 A burst of publishes (a live blog, a batch of corrections) queues a rebake
 each; most of their URLs are the same fronts, feeds and sitemaps. Run one
@@ -29,7 +29,7 @@ def has_ready_tasks(backend_name: str) -> bool:
     return DBTaskResult.objects.ready().filter(backend_name=backend_name, queue_name=PUBLISHING_QUEUE).exists()
 
 
-class PublishingWorker:
+class MergingWorker:
     """Mixed into django-tasks-db's ``Worker``: a claimed rebake takes the other waiting ones with it."""
 
     def run_task(self, db_task_result: DBTaskResult) -> None:
@@ -42,7 +42,7 @@ class PublishingWorker:
 
     def claim_waiting_rebakes(self) -> list[DBTaskResult]:
         waiting = DBTaskResult.objects.ready().filter(
-            backend_name=self.backend_name, queue_name=PUBLISHING_QUEUE, task_path=rebake_task_path()
+            backend_name=self.backend_name, queue_name__in=self.queue_names, task_path=rebake_task_path()
         )
         with exclusive_transaction(waiting.db):
             claimed = list(waiting.select_for_update(skip_locked=True)[:MAX_MERGED_TASKS])

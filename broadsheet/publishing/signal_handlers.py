@@ -42,6 +42,9 @@ def schedule(urls=(), keys=(), shift: bool = False, full: bool = False, reason: 
 
 
 def flush() -> None:
+    from django_tasks.base import DEFAULT_TASK_QUEUE_NAME
+
+    from .publish import CRAWLERS, READERS
     from .tasks import full_bake_task, rebake_task
 
     state = getattr(_pending, "state", None)
@@ -55,9 +58,10 @@ def flush() -> None:
     if state["full"]:
         full_bake_task.using(priority=REBAKE_PRIORITY).enqueue(reason)
     elif state["urls"] or state["keys"]:
-        rebake_task.using(priority=REBAKE_PRIORITY).enqueue(
-            state["urls"], sorted(state["keys"]), state["shift"], reason
-        )
+        arguments = (state["urls"], sorted(state["keys"]), state["shift"], reason)
+        rebake_task.using(priority=REBAKE_PRIORITY).enqueue(*arguments, READERS)
+        # The sitemaps only crawlers read wait beside Wagtail's index updates, ahead of them.
+        rebake_task.using(queue_name=DEFAULT_TASK_QUEUE_NAME, priority=REBAKE_PRIORITY).enqueue(*arguments, CRAWLERS)
 
 
 def page_path(page: Page) -> str | None:

@@ -3,13 +3,16 @@
 from datetime import timedelta
 
 import pytest
+from django_tasks_db.models import DBTaskResult
 from wagtail.contrib.frontend_cache.backends.base import BaseBackend
 
 from broadsheet.articles.models import ArticleAuthor, ArticlePage, ArticleTag
 from broadsheet.articles.tests.factories import make_article
-from broadsheet.publishing import layout
+from broadsheet.publishing import layout, publish
 from broadsheet.publishing.bake import Baker
 from broadsheet.publishing.publish import later_numbered_pages
+from broadsheet.publishing.signal_handlers import REBAKE_PRIORITY
+from broadsheet.publishing.tasks import rebake_task
 
 from .conftest import baked_file
 
@@ -36,7 +39,7 @@ def test_publishing_a_story_rebakes_its_lists_fronts_and_nothing_else(
     with django_capture_on_commit_callbacks(execute=True):
         article = publish_new_story(baked.news, "Flood warning lifted", authors=(baked.anna,), tags=(baked.floods,))
 
-    assert len(rebakes) == 1
+    assert len(rebakes) == 2  # what readers see, then the sitemaps only crawlers read
     expected = {
         article.url,
         "/fragments/ticker.html",
@@ -63,7 +66,8 @@ def test_publishing_a_story_rebakes_its_lists_fronts_and_nothing_else(
         "/sitemaps/news.xml",
         f"/sitemaps/articles-{article.first_published_at:%Y-%m}.xml",
     }
-    assert set(rebakes[0].written) == expected
+    assert set(rebakes[0].written) | set(rebakes[1].written) == expected
+    assert set(rebakes[1].written) == {url for url in expected if url.startswith("/sitemap")} - {"/sitemaps/news.xml"}
     assert "Flood warning lifted" in baked_file(baked.live, "/news/").read_text()
     assert "Flood warning lifted" in baked_file(baked.live, baked.anna.get_absolute_url()).read_text()
     manifest = layout.read_manifest(baked.live)
@@ -96,7 +100,7 @@ def test_editing_a_person_rebakes_their_page_and_the_stories_showing_them(
         baked.anna.name = "Anna Petrova-Smith"
         baked.anna.save()
 
-    written = set(rebakes[0].written)
+    written = {url for summary in rebakes for url in summary.written}
     assert {baked.anna.get_absolute_url(), baked.river.url, baked.bridge.url} <= written
     assert baked.rates.url not in written
     assert baked.boris.get_absolute_url() not in written
@@ -164,7 +168,9 @@ def test_the_cdn_is_purged_with_the_rebaked_urls(baked, rebakes, settings, djang
     with django_capture_on_commit_callbacks(execute=True):
         publish_new_story(baked.news, "Storm passes")
 
-    assert sorted(RecordingBackend.purged) == sorted(f"http://localhost{url}" for url in rebakes[0].urls)
+    assert sorted(RecordingBackend.purged) == sorted(
+        f"http://localhost{url}" for summary in rebakes for url in summary.urls
+    )
 
 
 def test_nothing_is_rebaked_before_the_first_bake(bake_dir, stories, rebakes, django_capture_on_commit_callbacks):
@@ -207,7 +213,7 @@ def test_a_rebake_appends_to_the_url_log_and_leaves_the_manifest_head_alone(
     assert (head_after.st_ino, head_after.st_mtime_ns) == (head_before.st_ino, head_before.st_mtime_ns)
     lines = log.read_text().splitlines()
     assert lines[: len(lines_before)] == lines_before
-    assert len(lines) - len(lines_before) == len(rebakes[0].urls)
+    assert len(lines) - len(lines_before) == sum(len(summary.urls) for summary in rebakes)
     assert layout.read_manifest(baked.live)["urls"][article.url]["file"] == layout.url_to_relative_path(article.url)
 
 
@@ -242,14 +248,25 @@ def test_later_numbered_pages_lists_only_that_lists_folder(tmp_path):
     assert later_numbered_pages({"/news/"}, tmp_path) == set()
 
 
-def test_a_rebake_writes_what_readers_see_before_the_sitemaps_only_crawlers_read(
-    baked, rebakes, django_capture_on_commit_callbacks
+def test_a_publish_queues_the_sitemaps_only_crawlers_read_apart_on_the_default_queue(
+    baked, settings, django_capture_on_commit_callbacks
 ):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "publishing"]}}
     with django_capture_on_commit_callbacks(execute=True):
         publish_new_story(baked.news, "Tram line opens")
 
-    written = rebakes[0].written
-    crawler_only = [url for url in written if url == "/sitemap.xml" or url.startswith("/sitemaps/")]
-    crawler_only.remove("/sitemaps/news.xml")
-    assert crawler_only and written[-len(crawler_only) :] == crawler_only
-    assert written.index("/sitemaps/news.xml") < written.index("/sitemap.xml")
+    rebakes = DBTaskResult.objects.filter(task_path=rebake_task.module_path)
+    parts = {result.queue_name: result.args_kwargs["args"][4] for result in rebakes}
+    assert parts == {"publishing": "readers", "default": "crawlers"}
+    assert {result.priority for result in rebakes} == {REBAKE_PRIORITY}
+
+
+def test_the_parts_of_a_rebake_split_its_urls(baked, rebakes):
+    urls = ["/news/", "/sitemaps/news.xml", "/sitemap.xml", "/sitemaps/people.xml", "/"]
+    publish.rebake(urls, part=publish.READERS)
+    publish.rebake(urls, part=publish.CRAWLERS)
+    publish.rebake(urls)
+
+    assert rebakes[0].written == ["/news/", "/sitemaps/news.xml", "/"]
+    assert rebakes[1].written == ["/sitemap.xml", "/sitemaps/people.xml"]
+    assert rebakes[2].written == [*rebakes[0].written, *rebakes[1].written]  # readers' first

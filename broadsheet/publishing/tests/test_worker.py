@@ -127,4 +127,19 @@ def test_merged_rebake_arguments_are_the_union_of_the_calls():
             ([["/a/"], [], False, "moved"], {}),
         ]
     )
-    assert merged == {"urls": ["/a/", "/b/", "/c/"], "keys": ["page:1", "page:2"], "shift": True, "reason": "moved"}
+    assert merged == {
+        "urls": ["/a/", "/b/", "/c/"],
+        "keys": ["page:1", "page:2"],
+        "shift": True,
+        "reason": "moved",
+        "part": None,
+    }
+
+
+def test_merged_rebakes_keep_their_part_when_they_share_it():
+    readers = ([["/a/"], [], False, "", "readers"], {})
+    crawlers = ([[], ["list:site"]], {"part": "crawlers"})
+    assert merged_rebake_arguments([readers, readers])["part"] == "readers"
+    assert merged_rebake_arguments([crawlers, crawlers])["part"] == "crawlers"
+    assert merged_rebake_arguments([readers, crawlers])["part"] is None
+    assert merged_rebake_arguments([readers, ([["/b/"], []], {})])["part"] is None

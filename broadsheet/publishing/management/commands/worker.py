@@ -1,11 +1,12 @@
 """``broadsheet worker``: one process for the background tasks and the publishing schedule.
 
 It runs what waits in the database task queue with django-tasks-db's worker:
-the publishing queue (rebakes after a publish) in a thread of its own that
-looks every ``--publishing-interval`` seconds (default 0.1), merging rebakes
-that wait together (``publishing.queue``); the default queue (Wagtail's own
-tasks, full bakes) in the main thread every ``--interval`` seconds, so a slow
-search-index update never holds up a publish. Every ``--schedule-interval``
+the publishing queue (rebakes of what readers see) in a thread of its own
+that looks every ``--publishing-interval`` seconds (default 0.1); the
+default queue (Wagtail's own tasks, rebakes of the sitemaps only crawlers
+read, full bakes) in the main thread every ``--interval`` seconds, so a slow
+search-index update or sitemap never holds up a publish. Rebakes that wait
+together in a queue are merged into one (``publishing.queue``). Every ``--schedule-interval``
 seconds (default 30) it does what Wagtail's ``publish_scheduled`` does, so a
 story scheduled to go live or expire does so within a minute with no cron
 job. Every ``BROADSHEET_FULL_BAKE_INTERVAL`` seconds it starts a full bake in
@@ -33,13 +34,13 @@ from django_tasks_db.management.commands.db_worker import Worker
 
 from broadsheet.publishing.daily import DayWatch
 from broadsheet.publishing.layout import live_dir
-from broadsheet.publishing.queue import PublishingWorker, has_ready_tasks
+from broadsheet.publishing.queue import MergingWorker, has_ready_tasks
 from broadsheet.publishing.tasks import PUBLISHING_QUEUE
 
 logger = logging.getLogger("broadsheet.publishing")
 
 
-class PublishingQueueWorker(PublishingWorker, Worker):
+class MergingQueueWorker(MergingWorker, Worker):
     pass
 
 
@@ -78,8 +79,8 @@ class Command(BaseCommand):
         self, *args, interval: float, publishing_interval: float, schedule_interval: float, once: bool, **options
     ) -> None:
         self.stopping = threading.Event()
-        self.worker = batch_worker(Worker, DEFAULT_TASK_QUEUE_NAME)
-        self.publishing_worker = batch_worker(PublishingQueueWorker, PUBLISHING_QUEUE)
+        self.worker = batch_worker(MergingQueueWorker, DEFAULT_TASK_QUEUE_NAME)
+        self.publishing_worker = batch_worker(MergingQueueWorker, PUBLISHING_QUEUE)
         # With another backend (the tests' immediate one) tasks never wait.
         self.queue_in_database = isinstance(task_backends[DEFAULT_TASK_BACKEND_ALIAS], DatabaseBackend)
         self.full_bake: subprocess.Popen | None = None
