@@ -103,10 +103,15 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Write-ahead logging: the worker reading for seconds (a rebake rendering
-    # a month's sitemap) must not make an editor's publish fail with
-    # "database is locked", which SQLite's default journal does.
-    DATABASES["default"].setdefault("OPTIONS", {}).update({"init_command": "PRAGMA journal_mode=WAL;", "timeout": 20})
+    # The worker writes beside the editors (task results, the dependency
+    # record), from two threads. Write-ahead logging: its long reads (a month's
+    # sitemap) never block a writer. Immediate transactions: a transaction
+    # takes the write lock when it begins, waiting up to the timeout, instead
+    # of failing at once with "database is locked" when it first writes after
+    # another connection has.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"init_command": "PRAGMA journal_mode=WAL;", "transaction_mode": "IMMEDIATE", "timeout": 20}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
