@@ -20,10 +20,13 @@ doing it here keeps the rest of the site (pages with the ticker's relative
 times) out of it and lets Last-Modified count quiet edits (``item_last_modified``).
 """
 
+import contextlib
 import copy
 import datetime
 import hashlib
 import mimetypes
+from collections.abc import Iterator
+from contextvars import ContextVar
 from urllib.parse import urljoin
 
 from django.conf import settings
@@ -36,6 +39,25 @@ from wagtail.models import Site
 
 from .generators import RssFeed
 from .html import feed_html
+
+# Each item's extras by feed methods, item and site, while ``items_cached`` is on.
+_cached_items: ContextVar[dict | None] = ContextVar("broadsheet_feed_items", default=None)
+
+
+@contextlib.contextmanager
+def items_cached() -> Iterator[None]:
+    """Within the block, an item's content, authors and image are worked out once, whatever feeds carry it.
+
+    For a bake or a rebake, which render the three formats of several lists
+    whose items overlap (the site's feed, a section's, a tag's…) from one
+    state of the database: sanitising each story's body is most of a feed's
+    cost. Never while serving requests, where the database moves on.
+    """
+    token = _cached_items.set({})
+    try:
+        yield
+    finally:
+        _cached_items.reset(token)
 
 
 def tag_uri(authority: str, date: datetime.date, name: str) -> str:
@@ -139,6 +161,17 @@ class BroadsheetFeed(Feed):
         return None
 
     def item_extra_kwargs(self, item) -> dict:
+        cache = _cached_items.get()
+        if cache is None:
+            return self.item_extras(item)
+        feed = type(self)
+        methods = (feed.item_content_html, feed.item_authors, feed.item_image, feed.item_last_modified)
+        key = (methods, type(item), item.pk, self.absolute_url("/"))
+        if key not in cache:
+            cache[key] = self.item_extras(item)
+        return dict(cache[key])
+
+    def item_extras(self, item) -> dict:
         content = self.item_content_html(item)
         return {
             "authors": self.item_authors(item),

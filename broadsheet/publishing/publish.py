@@ -24,6 +24,8 @@ from pathlib import Path
 
 from django.db import transaction
 
+from broadsheet.feeds.base import items_cached
+
 from . import layout, output
 from .fragments import fragments_cached
 from .models import BakedDependency
@@ -123,7 +125,7 @@ def rebake(
     pages: dict[str, dict | None] = {}  # changes to the URL log
     redirects: dict[str, dict | None] = {}  # changes to the head
     media: set[str] = set()
-    with fragments_cached():
+    with fragments_cached(), items_cached():
         queue, seen, added = deque(wanted), set(wanted) | left_out, 0
         while queue:
             url = queue.popleft()
