@@ -39,7 +39,7 @@ from broadsheet.core.memo import BoundedCache, memo_active, memoized
 from .generators import RssFeed
 from .html import feed_html
 
-# Sanitised item bodies kept during a bake (see item_feed_html).
+# Items' extras kept during a bake or a rebake (see item_extra_kwargs).
 CACHED_ITEMS = 2000
 
 
@@ -144,31 +144,32 @@ class BroadsheetFeed(Feed):
         return None
 
     def item_extra_kwargs(self, item) -> dict:
+        """The item's content, authors and image: once per bake or rebake for an item in many feeds.
+
+        A story is in the site's feeds and in those of its section, tags and
+        authors, in three formats; sanitising its body is most of a feed's
+        cost. Inside a ``core.memo`` scope (a bake or a rebake: one state of
+        the database) each item's extras are worked out once; never while
+        serving requests, where the database moves on.
+        """
+        if not memo_active() or getattr(item, "pk", None) is None:
+            return self.item_extras(item)
+        feed = type(self)
+        methods = (feed.item_content_html, feed.item_authors, feed.item_image, feed.item_last_modified)
+        key = (methods, type(item), item.pk, self.absolute_url("/"))
+        cache = memoized("feeds:item-extras", lambda: BoundedCache(CACHED_ITEMS))
+        if key not in cache:
+            cache.add([(key, self.item_extras(item))])
+        return dict(cache[key])
+
+    def item_extras(self, item) -> dict:
+        content = self.item_content_html(item)
         return {
             "authors": self.item_authors(item),
-            "content_html": self.item_feed_html(item),
+            "content_html": feed_html(content, self.absolute_url("/")) if content else "",
             "image": self.item_image(item),
             "last_modified": self.item_last_modified(item),
         }
-
-    def item_feed_html(self, item) -> str:
-        """The item's content, sanitised and absolute; once per bake for an item in many feeds.
-
-        A story is in the site's feeds and in those of its section, tags and
-        authors; its sanitised body is the costliest part of each entry.
-        """
-
-        def sanitised() -> str:
-            content = self.item_content_html(item)
-            return feed_html(content, self.absolute_url("/")) if content else ""
-
-        if not memo_active() or getattr(item, "pk", None) is None:
-            return sanitised()
-        cache = memoized("feeds:item-html", lambda: BoundedCache(CACHED_ITEMS))
-        key = (item._meta.label_lower, item.pk, self.absolute_url("/"))
-        if key not in cache:
-            cache.add([(key, sanitised())])
-        return cache[key]
 
     def rendition_image(self, rendition, credit: str = "", caption: str = "") -> dict:
         """A feed's image entry from a Wagtail rendition (its size read from storage, when it can be)."""

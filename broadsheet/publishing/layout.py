@@ -11,8 +11,23 @@ The bake directory (``BROADSHEET_BAKE_DIR``) holds::
 Inside a build, an HTML URL ``/a/b/`` is ``a/b/index.html``, a URL ending in
 a file extension is that path (``/feeds/rss.xml``), the not-found page is
 ``404.html``, static files are under ``static/`` and media under ``media/``.
-``.bake.json`` maps every baked URL to its file, content type and time.
 Text files get ``.gz`` and ``.br`` twins beside them.
+
+Each build also holds its manifest, in two files, so that a rebake's cost
+does not grow with the number of baked URLs:
+
+``.bake.json``
+    the build's head: its id, the not-found file, the redirects (which
+    servers read), and for a partial build the URLs it left out. Small; a
+    rebake rewrites it only when a redirect comes or goes.
+``.bake-urls.jsonl``
+    every baked URL's file, content type and time, one JSON object a line:
+    written whole by a full bake, appended to by each rebake (a later line
+    wins; ``{"url", "removed": true}`` takes a URL out). Nothing on the
+    publishing path reads it; ``read_manifest`` replays it for tools.
+
+Whether a URL is baked is asked of the file system (``is_baked``), and the
+numbered pages of a list are those in its ``page/`` folder.
 """
 
 import contextlib
@@ -32,6 +47,7 @@ from django.conf import settings
 from django.utils import timezone
 
 MANIFEST_NAME = ".bake.json"
+URLS_LOG_NAME = ".bake-urls.jsonl"
 NOT_FOUND_NAME = "404.html"
 COMPRESSED_EXTENSIONS = {".html", ".xml", ".json", ".txt", ".css", ".js", ".svg", ".ics", ".map"}
 KEEP_BUILDS = 2
@@ -122,9 +138,18 @@ def link_or_copy(source: Path, target: Path) -> None:
 
 def new_build_dir() -> Path:
     stamp = timezone.now().strftime("%Y%m%dT%H%M%S")
-    build = bake_dir() / "builds" / f"{stamp}-{os.getpid()}"
-    build.mkdir(parents=True)
-    return build
+    name = f"{stamp}-{os.getpid()}"
+    (bake_dir() / "builds").mkdir(parents=True, exist_ok=True)
+    # A second bake by the same process within the same second (a setting
+    # saved just after a bake) gets a suffix that sorts after the first.
+    for attempt in range(1, 100):
+        build = bake_dir() / "builds" / (name if attempt == 1 else f"{name}-{attempt}")
+        try:
+            build.mkdir()
+        except FileExistsError:
+            continue
+        return build
+    raise FileExistsError(build)
 
 
 def swap_live(build: Path) -> None:
@@ -171,18 +196,90 @@ def bake_lock(blocking: bool = True) -> Iterator[bool]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def read_manifest(root: Path) -> dict:
+def read_head(root: Path) -> dict:
+    """The build's ``.bake.json``: id, not-found file, redirects (and ``left_out``)."""
     try:
-        return json.loads((root / MANIFEST_NAME).read_text())
+        head = json.loads((root / MANIFEST_NAME).read_text())
     except FileNotFoundError:
-        return {"urls": {}, "redirects": {}}
+        head = {}
+    head.setdefault("redirects", {})
+    return head
+
+
+def write_head(root: Path, head: dict) -> None:
+    head = {name: value for name, value in head.items() if name != "urls"}
+    head["written_at"] = timezone.now().isoformat()
+    # Servers read it from disk; it is never sent compressed.
+    content = json.dumps(head, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+    write_file(root, MANIFEST_NAME, content, compress=False)
+
+
+def url_log_line(url: str, entry: dict | None) -> str:
+    """One line of ``.bake-urls.jsonl``: the URL's entry, or None for a URL no longer baked as a page."""
+    record = {"url": url, **entry} if entry is not None else {"url": url, "removed": True}
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def write_url_log(root: Path, urls: dict[str, dict]) -> None:
+    """The whole log, for a full bake: one line per baked URL."""
+    content = "".join(url_log_line(url, entry) for url, entry in sorted(urls.items())).encode()
+    write_file(root, URLS_LOG_NAME, content, compress=False)
+
+
+def append_url_log(root: Path, changes: dict[str, dict | None]) -> None:
+    """Add a rebake's changes in one write (callers hold ``manifest_lock``)."""
+    if changes:
+        with open(root / URLS_LOG_NAME, "a", encoding="utf-8") as handle:
+            handle.write("".join(url_log_line(url, entry) for url, entry in changes.items()))
+
+
+def read_urls(root: Path) -> dict[str, dict]:
+    """Every URL baked as a page now, with its entry (replays the whole log: not for the publishing path)."""
+    urls: dict[str, dict] = {}
+    try:
+        lines = (root / URLS_LOG_NAME).read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        return urls
+    for line in lines:
+        record = json.loads(line)
+        url = record.pop("url")
+        if record.get("removed"):
+            urls.pop(url, None)
+        else:
+            urls[url] = record
+    return urls
+
+
+def read_manifest(root: Path) -> dict:
+    """The whole manifest as one object: the head with ``urls`` from the log."""
+    return {**read_head(root), "urls": read_urls(root)}
 
 
 def write_manifest(root: Path, manifest: dict) -> None:
-    manifest["written_at"] = timezone.now().isoformat()
-    # Servers read it from disk; it is never sent compressed.
-    content = json.dumps(manifest, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
-    write_file(root, MANIFEST_NAME, content, compress=False)
+    """A full bake's manifest: the log of every URL first, then the head (which marks the build complete)."""
+    write_url_log(root, manifest.get("urls", {}))
+    write_head(root, manifest)
+
+
+def is_baked(root: Path, url: str) -> bool:
+    """Whether the build has a file (a page or a redirect stub) for ``url``."""
+    try:
+        return (root / url_to_relative_path(url)).is_file()
+    except NotBakeable:
+        return False
+
+
+def numbered_pages(root: Path, base_url: str) -> list[str]:
+    """The baked ``<base_url>page/N/`` pages of one list, from its ``page/`` folder."""
+    try:
+        folder = (root / url_to_relative_path(base_url)).parent / "page"
+    except NotBakeable:
+        return []
+    try:
+        names = [entry.name for entry in os.scandir(folder) if entry.is_dir() and entry.name.isdigit()]
+    except FileNotFoundError:
+        return []
+    return [f"{base_url}page/{name}/" for name in names if (folder / name / "index.html").is_file()]
 
 
 @contextlib.contextmanager

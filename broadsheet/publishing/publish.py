@@ -7,6 +7,11 @@ enters. Each file is written under a temporary name and renamed into place
 now redirects (Wagtail's redirects, a moved page) leaves a redirect behind.
 Links to URLs the live build does not have yet (a new tag, a new numbered
 page, a new day) are followed and baked too.
+
+Nothing here reads or writes anything whose size grows with the archive:
+whether a URL is baked is asked of the file system, the manifest's URL log is
+appended to, and its head (the redirects) is rewritten only when a redirect
+comes or goes (``layout``).
 """
 
 import logging
@@ -15,6 +20,7 @@ import time
 from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from django.db import transaction
 
@@ -28,6 +34,12 @@ logger = logging.getLogger("broadsheet.publishing")
 
 TICKER_URL = "/fragments/ticker.html"
 NUMBERED = re.compile(r"^(.*/)page/(\d+)/$")
+# Files only search engines read: the sitemap index and every sitemap but the
+# news one. They are the slowest URLs a publish rebakes (the month's sitemap,
+# the index: docs/performance.md), and nobody waits for them, so a publish
+# rebakes them in a task of their own on the default queue (``part``).
+FOR_CRAWLERS = re.compile(r"^/sitemap\.xml$|^/sitemaps/(?!news\.xml$)")
+READERS, CRAWLERS = "readers", "crawlers"
 # A bound on following new links from rebaked pages (a publish adds a
 # handful: its tags, a day, a numbered page).
 MAX_NEW_URLS = 200
@@ -53,73 +65,105 @@ def urls_for_keys(keys: Iterable[str]) -> set[str]:
     return set(BakedDependency.objects.filter(key__in=keys).values_list("url", flat=True).distinct())
 
 
-def later_numbered_pages(urls: set[str], manifest: dict) -> set[str]:
-    """Numbered pages after any in ``urls`` of the same list: a removal shifts them all by one."""
+def later_numbered_pages(urls: set[str], root: Path) -> set[str]:
+    """Numbered pages after any in ``urls`` of the same list: a removal shifts them all by one.
+
+    Only the ``page/`` folders of those lists are listed, not every baked URL.
+    """
     firsts: dict[str, int] = {}
     for url in urls:
         if match := NUMBERED.match(url):
             base, number = match.group(1), int(match.group(2))
             firsts[base] = min(number, firsts.get(base, number))
     later = set()
-    for url in manifest["urls"]:
-        match = NUMBERED.match(url)
-        if match and match.group(1) in firsts and int(match.group(2)) > firsts[match.group(1)]:
-            later.add(url)
+    for base, first in firsts.items():
+        for url in layout.numbered_pages(root, base):
+            if int(NUMBERED.match(url).group(2)) > first:
+                later.add(url)
     return later
 
 
-def rebake(urls: Iterable[str] = (), keys: Iterable[str] = (), shift: bool = False, reason: str = "") -> RebakeSummary:
+def readers_first(urls: list[str]) -> list[str]:
+    """``urls`` with the files only crawlers read moved to the end, the order otherwise kept."""
+    return sorted(urls, key=lambda url: bool(FOR_CRAWLERS.match(url)))
+
+
+def in_part(url: str, part: str | None) -> bool:
+    return part is None or (part == CRAWLERS) == bool(FOR_CRAWLERS.match(url))
+
+
+def rebake(
+    urls: Iterable[str] = (), keys: Iterable[str] = (), shift: bool = False, reason: str = "", part: str | None = None
+) -> RebakeSummary:
     """Rebake ``urls`` and every URL depending on ``keys`` into the live build.
 
     ``shift``: something left a list (unpublished, deleted, moved away), so
-    the numbered pages after it move by one and are rebaked too.
+    the numbered pages after it move by one and are rebaked too. ``part``:
+    only the URLs readers see (``READERS``) or only the files crawlers read
+    (``CRAWLERS``); None: both, readers' first.
+
+    Two rebakes may run at once (the publishing queue's thread and the
+    default queue's): each file is replaced whole, and the manifest is
+    updated under a lock at the end.
     """
     summary = RebakeSummary()
     root = layout.live_dir()
     if root is None:
         return summary  # nothing baked yet: the first full bake will have it all
-    started, cpu_started = time.monotonic(), time.process_time()
+    started, cpu_started = time.monotonic(), time.thread_time()  # the other queue's thread may be busy too
     wanted = list(dict.fromkeys(urls))
     wanted += sorted(urls_for_keys(keys) - set(wanted))
+    if shift and part != CRAWLERS:
+        wanted += sorted(later_numbered_pages(set(wanted), root) - set(wanted))
+    wanted = readers_first([url for url in wanted if in_part(url, part)])
     layout.journal_urls(wanted)
     renderer = Renderer()
-    with layout.manifest_lock(root), fragments_cached():
-        manifest = layout.read_manifest(root)
-        if shift:
-            wanted += sorted(later_numbered_pages(set(wanted), manifest) - set(wanted))
-        record: dict[str, set[str]] = {}
-        media: set[str] = set()
-        queue, seen, added = deque(wanted), set(wanted) | set(manifest.get("left_out", ())), 0
+    left_out = set(layout.read_head(root).get("left_out", ()))  # a partial build's, for benchmarks
+    record: dict[str, set[str]] = {}
+    pages: dict[str, dict | None] = {}  # changes to the URL log
+    redirects: dict[str, dict | None] = {}  # changes to the head
+    media: set[str] = set()
+    with fragments_cached():
+        queue, seen, added = deque(wanted), set(wanted) | left_out, 0
         while queue:
             url = queue.popleft()
             rendered = renderer.render(url)
             stored = output.store(root, rendered)
-            manifest["urls"].pop(url, None)
-            manifest["redirects"].pop(url, None)
+            pages[url] = redirects[url] = None
+            record[url] = set()
             if stored is None:
                 remove_url(root, url)
                 summary.removed.append(url)
-                record[url] = set()
                 continue
             section, entry = stored
-            manifest[section][url] = entry
             if section == "redirects":
+                redirects[url] = entry
                 summary.redirected.append(url)
-                record[url] = set()
                 continue
+            pages[url] = entry
             summary.written.append(url)
             record[url] = rendered.keys
             media |= rendered.media
             for link in sorted(rendered.links - seen):
                 seen.add(link)
-                if link not in manifest["urls"] and link not in manifest["redirects"] and added < MAX_NEW_URLS:
+                if not layout.is_baked(root, link) and added < MAX_NEW_URLS:
                     queue.append(link)
                     added += 1
-        output.copy_media(root, media)
-        layout.write_manifest(root, manifest)
+    output.copy_media(root, media)
+    with layout.manifest_lock(root):
+        layout.append_url_log(root, pages)
+        head = layout.read_head(root)
+        before = dict(head["redirects"])
+        for url, entry in redirects.items():
+            if entry is None:
+                head["redirects"].pop(url, None)
+            else:
+                head["redirects"][url] = entry
+        if head["redirects"] != before:
+            layout.write_head(root, head)
         save_record(record)
     summary.seconds = time.monotonic() - started
-    summary.cpu_seconds = time.process_time() - cpu_started
+    summary.cpu_seconds = time.thread_time() - cpu_started
     logger.info(
         "Rebaked %d URLs (%d redirects, %d removed) in %.2fs (%.2fs CPU)%s",
         len(summary.written),
@@ -133,7 +177,7 @@ def rebake(urls: Iterable[str] = (), keys: Iterable[str] = (), shift: bool = Fal
     return summary
 
 
-def remove_url(root, url: str) -> None:
+def remove_url(root: Path, url: str) -> None:
     try:
         layout.remove_file(root, layout.url_to_relative_path(url))
     except layout.NotBakeable:
@@ -142,7 +186,8 @@ def remove_url(root, url: str) -> None:
 
 def save_record(record: dict[str, set[str]]) -> None:
     with transaction.atomic():
-        BakedDependency.objects.filter(url__in=list(record)).delete()
+        old = BakedDependency.objects.filter(url__in=list(record))
+        old._raw_delete(old.db)  # one statement; the record's rows need no delete signals
         BakedDependency.objects.bulk_create(
             [BakedDependency(url=url, key=key) for url, keys in record.items() for key in keys], batch_size=2000
         )

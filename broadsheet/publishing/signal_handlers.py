@@ -42,6 +42,9 @@ def schedule(urls=(), keys=(), shift: bool = False, full: bool = False, reason: 
 
 
 def flush() -> None:
+    from django_tasks.base import DEFAULT_TASK_QUEUE_NAME
+
+    from .publish import CRAWLERS, READERS
     from .tasks import full_bake_task, rebake_task
 
     state = getattr(_pending, "state", None)
@@ -49,14 +52,16 @@ def flush() -> None:
         return
     del _pending.state
     reason = "; ".join(state["reasons"])
-    # Ahead of Wagtail's own tasks (search and reference indexes), which a
-    # publish queues first: readers wait for the rebake, nobody for those.
+    # Rebakes have a queue of their own (tasks.PUBLISHING_QUEUE) that the
+    # worker drains in its own thread; the priority puts a full bake ahead of
+    # Wagtail's index updates on the default queue.
     if state["full"]:
         full_bake_task.using(priority=REBAKE_PRIORITY).enqueue(reason)
     elif state["urls"] or state["keys"]:
-        rebake_task.using(priority=REBAKE_PRIORITY).enqueue(
-            state["urls"], sorted(state["keys"]), state["shift"], reason
-        )
+        arguments = (state["urls"], sorted(state["keys"]), state["shift"], reason)
+        rebake_task.using(priority=REBAKE_PRIORITY).enqueue(*arguments, READERS)
+        # The sitemaps only crawlers read wait beside Wagtail's index updates, ahead of them.
+        rebake_task.using(queue_name=DEFAULT_TASK_QUEUE_NAME, priority=REBAKE_PRIORITY).enqueue(*arguments, CRAWLERS)
 
 
 def page_path(page: Page) -> str | None:

@@ -102,6 +102,16 @@ DATABASES = {
         conn_max_age=int(env_str("DATABASE_CONN_MAX_AGE", "60")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The worker writes beside the editors (task results, the dependency
+    # record), from two threads. Write-ahead logging: its long reads (a month's
+    # sitemap) never block a writer. Immediate transactions: a transaction
+    # takes the write lock when it begins, waiting up to the timeout, instead
+    # of failing at once with "database is locked" when it first writes after
+    # another connection has.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"init_command": "PRAGMA journal_mode=WAL;", "transaction_mode": "IMMEDIATE", "timeout": 20}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -138,8 +148,9 @@ CACHES = {
 }
 
 # Background work (rebakes after a publish, Wagtail's own tasks) waits in the
-# database until `broadsheet worker` runs it (docs/publishing.md).
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# database until `broadsheet worker` runs it (docs/publishing.md). Rebakes
+# have their own queue, which the worker drains in a thread of its own.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "publishing"]}}
 
 WAGTAIL_SITE_NAME = env_str("BROADSHEET_SITE_NAME", "Broadsheet")
 WAGTAILADMIN_BASE_URL = env_str("BROADSHEET_BASE_URL", "http://127.0.0.1:8000")

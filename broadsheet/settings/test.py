@@ -14,6 +14,8 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 ALLOWED_HOSTS = ["*"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Tasks run at once in tests; the worker's own tests use the database queue.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["default", "publishing"]}
+}
 BROADSHEET_BAKE_DIR = Path(tempfile.mkdtemp(prefix="broadsheet-test-bake-"))
 BROADSHEET_BAKE_PROCESSES = 1

@@ -13,6 +13,7 @@ import pytest
 from django.test import RequestFactory
 from lxml import etree
 
+from broadsheet.core.memo import memo_scope
 from broadsheet.feeds.base import BroadsheetFeed, tag_uri
 from broadsheet.feeds.generators import AtomFeed, JsonFeed, RssFeed
 
@@ -135,3 +136,26 @@ def test_the_id_authority_can_be_fixed_before_a_domain_move(get, settings):
     item = etree.fromstring(get(RssFeed).content).find("channel/item")
 
     assert item.findtext("guid") == "tag:old-domain.example,2017-11-08:note-7"
+
+
+def test_in_a_bake_each_items_extras_are_worked_out_once_for_every_feed(get, monkeypatch):
+    calls = []
+    original = NotesFeed.item_content_html
+
+    def counting(self, item):
+        calls.append(item.pk)
+        return original(self, item)
+
+    monkeypatch.setattr(NotesFeed, "item_content_html", counting)
+    uncached = [get(feed_type).content for feed_type in (RssFeed, AtomFeed, JsonFeed)]
+    assert sorted(calls) == [7, 7, 7, 8, 8, 8]
+
+    calls.clear()
+    with memo_scope():
+        cached = [get(feed_type).content for feed_type in (RssFeed, AtomFeed, JsonFeed)]
+    assert sorted(calls) == [7, 8]
+    assert cached == uncached
+
+    calls.clear()
+    get(RssFeed)  # the cache ends with the block
+    assert sorted(calls) == [7, 8]

@@ -1,7 +1,6 @@
 """A full bake: every public URL as a file, with its compressed twins, behind an atomic switch."""
 
 import gzip
-import json
 
 import brotli
 
@@ -30,7 +29,7 @@ def test_every_public_url_is_a_file_with_compressed_twins(baked):
 
 
 def test_the_manifest_maps_urls_to_files_types_and_times(baked):
-    manifest = json.loads((baked.live / ".bake.json").read_text())
+    manifest = layout.read_manifest(baked.live)
     entry = manifest["urls"][baked.river.url]
     assert entry["file"] == layout.url_to_relative_path(baked.river.url)
     assert entry["type"] == "text/html; charset=utf-8"
@@ -68,3 +67,10 @@ def test_url_paths_follow_the_contract():
         except layout.NotBakeable:
             continue
         raise AssertionError(f"{bad} was accepted")
+
+
+def test_two_bakes_in_the_same_second_get_builds_of_their_own(bake_dir, time_machine):
+    time_machine.move_to("2026-11-29 08:00:00", tick=False)
+    first, second = layout.new_build_dir(), layout.new_build_dir()
+    assert first != second and first.is_dir() and second.is_dir()
+    assert sorted([second.name, first.name]) == [first.name, second.name]

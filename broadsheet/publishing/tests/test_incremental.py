@@ -1,12 +1,18 @@
 """Incremental publishing: a change rebakes exactly the URLs the record says show it."""
 
-import json
+from datetime import timedelta
 
 import pytest
+from django_tasks_db.models import DBTaskResult
 from wagtail.contrib.frontend_cache.backends.base import BaseBackend
 
 from broadsheet.articles.models import ArticleAuthor, ArticlePage, ArticleTag
-from broadsheet.publishing import layout
+from broadsheet.articles.tests.factories import make_article
+from broadsheet.publishing import layout, publish
+from broadsheet.publishing.bake import Baker
+from broadsheet.publishing.publish import later_numbered_pages
+from broadsheet.publishing.signal_handlers import REBAKE_PRIORITY
+from broadsheet.publishing.tasks import rebake_task
 
 from .conftest import baked_file
 
@@ -33,7 +39,7 @@ def test_publishing_a_story_rebakes_its_lists_fronts_and_nothing_else(
     with django_capture_on_commit_callbacks(execute=True):
         article = publish_new_story(baked.news, "Flood warning lifted", authors=(baked.anna,), tags=(baked.floods,))
 
-    assert len(rebakes) == 1
+    assert len(rebakes) == 2  # what readers see, then the sitemaps only crawlers read
     expected = {
         article.url,
         "/fragments/ticker.html",
@@ -60,10 +66,11 @@ def test_publishing_a_story_rebakes_its_lists_fronts_and_nothing_else(
         "/sitemaps/news.xml",
         f"/sitemaps/articles-{article.first_published_at:%Y-%m}.xml",
     }
-    assert set(rebakes[0].written) == expected
+    assert set(rebakes[0].written) | set(rebakes[1].written) == expected
+    assert set(rebakes[1].written) == {url for url in expected if url.startswith("/sitemap")} - {"/sitemaps/news.xml"}
     assert "Flood warning lifted" in baked_file(baked.live, "/news/").read_text()
     assert "Flood warning lifted" in baked_file(baked.live, baked.anna.get_absolute_url()).read_text()
-    manifest = json.loads((baked.live / ".bake.json").read_text())
+    manifest = layout.read_manifest(baked.live)
     assert article.url in manifest["urls"]
 
 
@@ -93,7 +100,7 @@ def test_editing_a_person_rebakes_their_page_and_the_stories_showing_them(
         baked.anna.name = "Anna Petrova-Smith"
         baked.anna.save()
 
-    written = set(rebakes[0].written)
+    written = {url for summary in rebakes for url in summary.written}
     assert {baked.anna.get_absolute_url(), baked.river.url, baked.bridge.url} <= written
     assert baked.rates.url not in written
     assert baked.boris.get_absolute_url() not in written
@@ -113,7 +120,7 @@ def test_unpublishing_removes_the_story_and_rebakes_pages_that_listed_it(
     assert not baked_file(baked.live, river_url).exists()
     assert not baked_file(baked.live, river_url).with_name("index.html.br").exists()
     assert "River bursts its banks" not in baked_file(baked.live, "/news/").read_text()
-    assert river_url not in json.loads((baked.live / ".bake.json").read_text())["urls"]
+    assert river_url not in layout.read_manifest(baked.live)["urls"]
 
 
 def test_a_renamed_story_leaves_a_redirect_behind(baked, rebakes, django_capture_on_commit_callbacks):
@@ -127,7 +134,7 @@ def test_a_renamed_story_leaves_a_redirect_behind(baked, rebakes, django_capture
     assert baked_file(baked.live, baked.bridge.url).is_file()
     stub = baked_file(baked.live, old_url).read_text()
     assert f'http-equiv="refresh" content="0; url={baked.bridge.url}"' in stub
-    manifest = json.loads((baked.live / ".bake.json").read_text())
+    manifest = layout.read_manifest(baked.live)
     assert manifest["redirects"][old_url]["location"] == baked.bridge.url
     assert old_url not in manifest["urls"]
 
@@ -140,8 +147,8 @@ def test_a_setting_change_rebakes_everything(baked, django_capture_on_commit_cal
 
     new_live = layout.live_dir()
     assert new_live != old_live
-    old_urls = set(json.loads((old_live / ".bake.json").read_text())["urls"])
-    new_manifest = json.loads((new_live / ".bake.json").read_text())
+    old_urls = set(layout.read_manifest(old_live)["urls"])
+    new_manifest = layout.read_manifest(new_live)
     assert set(new_manifest["urls"]) == old_urls
     for url, entry in new_manifest["urls"].items():
         if entry["type"].startswith("text/html") and not url.startswith("/fragments/"):
@@ -161,7 +168,9 @@ def test_the_cdn_is_purged_with_the_rebaked_urls(baked, rebakes, settings, djang
     with django_capture_on_commit_callbacks(execute=True):
         publish_new_story(baked.news, "Storm passes")
 
-    assert sorted(RecordingBackend.purged) == sorted(f"http://localhost{url}" for url in rebakes[0].urls)
+    assert sorted(RecordingBackend.purged) == sorted(
+        f"http://localhost{url}" for summary in rebakes for url in summary.urls
+    )
 
 
 def test_nothing_is_rebaked_before_the_first_bake(bake_dir, stories, rebakes, django_capture_on_commit_callbacks):
@@ -181,3 +190,83 @@ def test_files_are_replaced_whole_or_not_at_all(tmp_path, monkeypatch):
     with pytest.raises(OSError):
         layout.write_file(tmp_path, "a/index.html", b"<p>new</p>" * 1000)
     assert (tmp_path / "a/index.html").read_bytes() == b"<p>old</p>"
+
+
+def test_a_rebake_appends_to_the_url_log_and_leaves_the_manifest_head_alone(
+    baked, rebakes, django_capture_on_commit_callbacks, monkeypatch
+):
+    head = baked.live / layout.MANIFEST_NAME
+    head_before = head.stat()
+    log = baked.live / layout.URLS_LOG_NAME
+    lines_before = log.read_text().splitlines()
+
+    def whole_manifest_read(*args, **kwargs):
+        raise AssertionError("a rebake read the whole manifest")
+
+    monkeypatch.setattr(layout, "read_manifest", whole_manifest_read)
+    monkeypatch.setattr(layout, "read_urls", whole_manifest_read)
+    with django_capture_on_commit_callbacks(execute=True):
+        article = publish_new_story(baked.news, "Ferry service resumes")
+    monkeypatch.undo()
+
+    head_after = head.stat()
+    assert (head_after.st_ino, head_after.st_mtime_ns) == (head_before.st_ino, head_before.st_mtime_ns)
+    lines = log.read_text().splitlines()
+    assert lines[: len(lines_before)] == lines_before
+    assert len(lines) - len(lines_before) == sum(len(summary.urls) for summary in rebakes)
+    assert layout.read_manifest(baked.live)["urls"][article.url]["file"] == layout.url_to_relative_path(article.url)
+
+
+def test_unpublishing_an_old_story_rebakes_the_numbered_pages_after_it(
+    bake_dir, newsroom, stories, settings, rebakes, django_capture_on_commit_callbacks
+):
+    settings.BROADSHEET_PAGE_SIZE = 2
+    latest = stories.council.first_published_at
+    for hour in range(1, 8):
+        make_article(newsroom.news, f"Later story {hour}", latest + timedelta(hours=hour))
+    Baker(processes=1).run()
+    live = layout.live_dir()
+    # Ten stories in /news/, two a page counted from the oldest: pages 1 to 5.
+    assert sorted(layout.numbered_pages(live, "/news/")) == [f"/news/page/{n}/" for n in range(1, 6)]
+    assert "River bursts its banks" in baked_file(live, "/news/page/1/").read_text()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        stories.river.unpublish()
+
+    summary = rebakes[0]
+    assert {"/news/page/1/", "/news/page/2/", "/news/page/3/", "/news/page/4/"} <= set(summary.written)
+    assert "/news/page/5/" in summary.removed  # nine stories fill four pages
+    assert "Bridge closed" in baked_file(live, "/news/page/1/").read_text()
+    assert not baked_file(live, "/news/page/5/").exists()
+
+
+def test_later_numbered_pages_lists_only_that_lists_folder(tmp_path):
+    for url in ["/news/page/1/", "/news/page/2/", "/news/page/10/", "/business/page/3/", "/news/2026/page/4/"]:
+        layout.write_file(tmp_path, layout.url_to_relative_path(url), b"<p>page</p>")
+
+    assert later_numbered_pages({"/news/page/2/", "/news/"}, tmp_path) == {"/news/page/10/"}
+    assert later_numbered_pages({"/news/"}, tmp_path) == set()
+
+
+def test_a_publish_queues_the_sitemaps_only_crawlers_read_apart_on_the_default_queue(
+    baked, settings, django_capture_on_commit_callbacks
+):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "publishing"]}}
+    with django_capture_on_commit_callbacks(execute=True):
+        publish_new_story(baked.news, "Tram line opens")
+
+    rebakes = DBTaskResult.objects.filter(task_path=rebake_task.module_path)
+    parts = {result.queue_name: result.args_kwargs["args"][4] for result in rebakes}
+    assert parts == {"publishing": "readers", "default": "crawlers"}
+    assert {result.priority for result in rebakes} == {REBAKE_PRIORITY}
+
+
+def test_the_parts_of_a_rebake_split_its_urls(baked, rebakes):
+    urls = ["/news/", "/sitemaps/news.xml", "/sitemap.xml", "/sitemaps/people.xml", "/"]
+    publish.rebake(urls, part=publish.READERS)
+    publish.rebake(urls, part=publish.CRAWLERS)
+    publish.rebake(urls)
+
+    assert rebakes[0].written == ["/news/", "/sitemaps/news.xml", "/"]
+    assert rebakes[1].written == ["/sitemap.xml", "/sitemaps/people.xml"]
+    assert rebakes[2].written == [*rebakes[0].written, *rebakes[1].written]  # readers' first

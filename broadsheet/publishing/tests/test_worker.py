@@ -1,19 +1,24 @@
 """The worker runs queued tasks and Wagtail's publishing schedule."""
 
 import datetime
+import os
+import signal
+import threading
 
 import pytest
 import time_machine
 from django.core.management import call_command
 from django.utils import timezone
+from django_tasks import task
+from django_tasks.signals import task_finished
 from django_tasks_db.models import DBTaskResult
 
 from broadsheet.articles.models import ArticlePage
-from broadsheet.publishing.tasks import rebake_task
+from broadsheet.publishing.tasks import merged_rebake_arguments, rebake_task
 
 from .conftest import baked_file
 
-DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "publishing"]}}
 
 
 # Transactional: the database queue takes an exclusive lock. Serialized rollback
@@ -55,3 +60,86 @@ def test_scheduled_stories_go_live_and_are_baked_when_the_schedule_runs(
     assert article.url in rebakes[0].written
     assert "Polls open at seven" in baked_file(baked.live, article.url).read_text()
     assert "Polls open at seven" in baked_file(baked.live, "/news/").read_text()
+
+
+# A stand-in for Wagtail's search-index update: a default-queue task that is
+# still running when a publish queues its rebake.
+rebake_finished = threading.Event()
+seen_while_running: list[bool] = []
+
+
+@task()
+def slow_index_task() -> None:
+    rebake_task.enqueue(["/news/"], [], reason="published while the index updates")
+    seen_while_running.append(rebake_finished.wait(timeout=30))
+    os.kill(os.getpid(), signal.SIGTERM)  # the worker stops after this task
+
+
+def note_rebake_finished(sender, task_result, **kwargs) -> None:
+    if task_result.task.module_path == rebake_task.module_path:
+        rebake_finished.set()
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_rebake_runs_while_a_default_queue_task_is_still_running(baked, settings):
+    settings.TASKS = DATABASE_QUEUE
+    rebake_finished.clear()
+    seen_while_running.clear()
+    baked_file(baked.live, "/news/").unlink()
+    slow_index_task.enqueue()
+    task_finished.connect(note_rebake_finished)
+    try:
+        call_command("worker", "--interval", "0.05", "--publishing-interval", "0.05")
+    finally:
+        task_finished.disconnect(note_rebake_finished)
+
+    assert seen_while_running == [True]
+    rebake = DBTaskResult.objects.get(task_path=rebake_task.module_path)
+    assert rebake.queue_name == "publishing"
+    assert rebake.status == "SUCCESSFUL"
+    assert baked_file(baked.live, "/news/").is_file()
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_rebakes_waiting_together_are_merged_into_one(baked, settings, rebakes):
+    settings.TASKS = DATABASE_QUEUE
+    results = [
+        rebake_task.enqueue(["/news/"], [], reason="first"),
+        rebake_task.enqueue(["/business/"], [], shift=True, reason="second"),
+        rebake_task.enqueue(["/news/", "/"], [], reason="third"),
+    ]
+
+    call_command("worker", "--once")
+
+    assert len(rebakes) == 1
+    assert set(rebakes[0].written) >= {"/news/", "/business/", "/"}
+    for result in results:
+        stored = DBTaskResult.objects.get(id=result.id)
+        assert stored.status == "SUCCESSFUL"
+        assert stored.return_value["merged"] == 3
+
+
+def test_merged_rebake_arguments_are_the_union_of_the_calls():
+    merged = merged_rebake_arguments(
+        [
+            ([["/a/", "/b/"], ["page:1"]], {}),
+            ([], {"urls": ["/b/", "/c/"], "keys": ["page:2", "page:1"], "shift": True, "reason": "moved"}),
+            ([["/a/"], [], False, "moved"], {}),
+        ]
+    )
+    assert merged == {
+        "urls": ["/a/", "/b/", "/c/"],
+        "keys": ["page:1", "page:2"],
+        "shift": True,
+        "reason": "moved",
+        "part": None,
+    }
+
+
+def test_merged_rebakes_keep_their_part_when_they_share_it():
+    readers = ([["/a/"], [], False, "", "readers"], {})
+    crawlers = ([[], ["list:site"]], {"part": "crawlers"})
+    assert merged_rebake_arguments([readers, readers])["part"] == "readers"
+    assert merged_rebake_arguments([crawlers, crawlers])["part"] == "crawlers"
+    assert merged_rebake_arguments([readers, crawlers])["part"] is None
+    assert merged_rebake_arguments([readers, ([["/b/"], []], {})])["part"] is None

@@ -1,13 +1,17 @@
 """``broadsheet worker``: one process for the background tasks and the publishing schedule.
 
-It runs what waits in the database task queue (rebakes after a publish,
-Wagtail's own tasks, CDN purges) with django-tasks-db's worker, and every
-``--schedule-interval`` seconds (default 30) does what Wagtail's
-``publish_scheduled`` does, so a story scheduled to go live or expire does
-so within a minute with no cron job. Every ``BROADSHEET_FULL_BAKE_INTERVAL``
-seconds it starts a full bake in a child process (``broadsheet bake``) so the
-queue keeps moving meanwhile. SIGTERM or SIGINT: finish the running task,
-then exit 0.
+It runs what waits in the database task queue with django-tasks-db's worker:
+the publishing queue (rebakes of what readers see) in a thread of its own
+that looks every ``--publishing-interval`` seconds (default 0.1); the
+default queue (Wagtail's own tasks, rebakes of the sitemaps only crawlers
+read, full bakes) in the main thread every ``--interval`` seconds, so a slow
+search-index update or sitemap never holds up a publish. Rebakes that wait
+together in a queue are merged into one (``publishing.queue``). Every ``--schedule-interval``
+seconds (default 30) it does what Wagtail's ``publish_scheduled`` does, so a
+story scheduled to go live or expire does so within a minute with no cron
+job. Every ``BROADSHEET_FULL_BAKE_INTERVAL`` seconds it starts a full bake in
+a child process (``broadsheet bake``) so the queue keeps moving meanwhile.
+SIGTERM or SIGINT: finish the running tasks, then exit 0.
 """
 
 import logging
@@ -21,7 +25,7 @@ import time
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
-from django.db import close_old_connections
+from django.db import close_old_connections, connections
 from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
 from django_tasks.base import DEFAULT_TASK_QUEUE_NAME
 from django_tasks.utils import get_random_id
@@ -30,38 +34,66 @@ from django_tasks_db.management.commands.db_worker import Worker
 
 from broadsheet.publishing.daily import DayWatch
 from broadsheet.publishing.layout import live_dir
+from broadsheet.publishing.queue import MergingWorker, has_ready_tasks
+from broadsheet.publishing.tasks import PUBLISHING_QUEUE
 
 logger = logging.getLogger("broadsheet.publishing")
+
+
+class MergingQueueWorker(MergingWorker, Worker):
+    pass
+
+
+def batch_worker(worker_class: type[Worker], queue_name: str) -> Worker:
+    """A worker whose ``run()`` drains ``queue_name`` and returns."""
+    return worker_class(
+        queue_names=[queue_name],
+        interval=0,
+        batch=True,
+        backend_name=DEFAULT_TASK_BACKEND_ALIAS,
+        startup_delay=False,
+        max_tasks=None,
+        worker_id=get_random_id(),
+    )
 
 
 class Command(BaseCommand):
     help = "Run queued background tasks and Wagtail's publishing schedule until stopped (SIGTERM)."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--interval", type=float, default=1.0, help="Seconds between looks at an empty queue.")
+        parser.add_argument(
+            "--interval", type=float, default=1.0, help="Seconds between looks at an empty default queue."
+        )
+        parser.add_argument(
+            "--publishing-interval",
+            type=float,
+            default=0.1,
+            help="Seconds between looks at an empty publishing queue (rebakes): most of a publish's wait.",
+        )
         parser.add_argument(
             "--schedule-interval", type=float, default=30.0, help="Seconds between runs of the publishing schedule."
         )
         parser.add_argument("--once", action="store_true", help="Run the schedule and every queued task, then exit.")
 
-    def handle(self, *args, interval: float, schedule_interval: float, once: bool, **options) -> None:
+    def handle(
+        self, *args, interval: float, publishing_interval: float, schedule_interval: float, once: bool, **options
+    ) -> None:
         self.stopping = threading.Event()
-        self.worker = Worker(
-            queue_names=[DEFAULT_TASK_QUEUE_NAME],
-            interval=0,
-            batch=True,  # each run() drains the queue and returns
-            backend_name=DEFAULT_TASK_BACKEND_ALIAS,
-            startup_delay=False,
-            max_tasks=None,
-            worker_id=get_random_id(),
-        )
+        self.worker = batch_worker(MergingQueueWorker, DEFAULT_TASK_QUEUE_NAME)
+        self.publishing_worker = batch_worker(MergingQueueWorker, PUBLISHING_QUEUE)
         # With another backend (the tests' immediate one) tasks never wait.
         self.queue_in_database = isinstance(task_backends[DEFAULT_TASK_BACKEND_ALIAS], DatabaseBackend)
         self.full_bake: subprocess.Popen | None = None
         self.day_watch = DayWatch()
+        publishing = None
         if not once:
             signal.signal(signal.SIGTERM, self.stop)
             signal.signal(signal.SIGINT, self.stop)
+            if self.queue_in_database:
+                publishing = threading.Thread(
+                    target=self.drain_publishing_queue, args=(publishing_interval,), name="publishing-queue"
+                )
+                publishing.start()
         logger.info("Worker started (pid %s)", os.getpid())
         next_schedule = next_full_bake = time.monotonic()
         next_full_bake += settings.BROADSHEET_FULL_BAKE_INTERVAL
@@ -71,6 +103,8 @@ class Command(BaseCommand):
                 self.run_schedule()
                 next_schedule = now + schedule_interval
             if self.queue_in_database:
+                if once:
+                    self.publishing_worker.run()
                 self.worker.run()
             if once:
                 break
@@ -79,15 +113,33 @@ class Command(BaseCommand):
                 next_full_bake = time.monotonic() + settings.BROADSHEET_FULL_BAKE_INTERVAL
             close_old_connections()
             self.stopping.wait(interval)
+        if publishing:
+            publishing.join()  # it finishes the rebake it is running
         if self.full_bake and self.full_bake.poll() is None:
             self.full_bake.terminate()  # it leaves the live build as it was
             self.full_bake.wait()
         logger.info("Worker stopped")
 
+    def drain_publishing_queue(self, interval: float) -> None:
+        """The publishing thread: rebakes as soon as they are queued, whatever the main thread runs."""
+        try:
+            while not self.stopping.is_set():
+                try:
+                    if has_ready_tasks(DEFAULT_TASK_BACKEND_ALIAS):
+                        self.publishing_worker.run()
+                except Exception:
+                    logger.exception("The publishing queue failed; trying again")
+                    self.stopping.wait(1)
+                close_old_connections()
+                self.stopping.wait(interval)
+        finally:
+            connections.close_all()  # this thread's own connections
+
     def stop(self, signum: int, frame) -> None:
-        logger.info("Worker: %s received, stopping after the current task", signal.strsignal(signum))
+        logger.info("Worker: %s received, stopping after the current tasks", signal.strsignal(signum))
         self.stopping.set()
         self.worker.running = False
+        self.publishing_worker.running = False
 
     def run_schedule(self) -> None:
         """Wagtail's go-live and expiry times, then the pages that change at midnight."""
