@@ -73,6 +73,9 @@ def main() -> int:
     ensure_long_read()
     with tempfile.TemporaryDirectory(prefix="broadsheet-bench-") as temporary:
         temporary = Path(temporary)
+        # nginx's workers run as another user: a private (0700) directory would
+        # have the reference answer 403 to every request, and measure that.
+        temporary.chmod(0o755)
         pages = choose_pages()
         bake_dir = bake(temporary / "bake", pages)
         results = measure(bake_dir, pages, temporary)
@@ -186,6 +189,7 @@ def bake(bake_dir: Path, pages: dict[str, dict]) -> Path:
 
 def warm_up(url: str, flood: bool = True) -> None:
     """One request answered (a server's processes may still be starting), then a short run."""
+    import urllib.error
     import urllib.request
 
     for _ in range(120):
@@ -193,6 +197,9 @@ def warm_up(url: str, flood: bool = True) -> None:
             with urllib.request.urlopen(url, timeout=60) as response:
                 response.read()
             break
+        except urllib.error.HTTPError as error:
+            # An answer, but not the page: measuring it would compare error pages.
+            raise SystemExit(f"{url} answered {error.code}, not the page to measure") from error
         except OSError:
             time.sleep(0.5)
     if flood:
@@ -326,6 +333,8 @@ def measure(bake_dir: Path, pages: dict[str, dict], temporary: Path) -> dict:
                 middle = sorted(range(ROUNDS), key=lambda index: ratios[index])[ROUNDS // 2]
                 rows[label] = {**runs[middle], "ratio": ratios[middle], "ratios": ratios}
                 rows[label]["cpu_ratio"] = cpu_ratio(rows["references"], runs)
+            if failed := sum(run["bad_responses"] for run in rows["references"]):
+                raise SystemExit(f"The reference nginx answered {failed} requests with an error: no ratio is valid.")
             results[name] = rows
     # Django last, one fresh server per page: wrk leaves the requests still queued
     # when it stops (dozens of seconds of rendering) and they must not overlap

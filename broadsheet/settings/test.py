@@ -19,3 +19,9 @@ TASKS = {
 }
 BROADSHEET_BAKE_DIR = Path(tempfile.mkdtemp(prefix="broadsheet-test-bake-"))
 BROADSHEET_BAKE_PROCESSES = 1
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # The suite's database lives in memory, and the serving tests copy it to a
+    # file with SQLite's backup() while a test's transaction is open; begun
+    # IMMEDIATE, that transaction holds the write lock and the copy waits
+    # forever. Production keeps immediate transactions (settings.base).
+    DATABASES["default"]["OPTIONS"].pop("transaction_mode", None)  # noqa: F405
