@@ -5,11 +5,14 @@ its tags and authors) are gathered and enqueued as one task when the
 transaction commits. Nothing happens before the first full bake.
 """
 
+import datetime
 import logging
 import threading
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
+from django.utils import timezone
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.models import Page
@@ -60,8 +63,15 @@ def flush() -> None:
     elif state["urls"] or state["keys"]:
         arguments = (state["urls"], sorted(state["keys"]), state["shift"], reason)
         rebake_task.using(priority=REBAKE_PRIORITY).enqueue(*arguments, READERS)
-        # The sitemaps only crawlers read wait beside Wagtail's index updates, ahead of them.
-        rebake_task.using(queue_name=DEFAULT_TASK_QUEUE_NAME, priority=REBAKE_PRIORITY).enqueue(*arguments, CRAWLERS)
+        # The sitemaps only crawlers read wait beside Wagtail's index updates,
+        # ahead of them, and for BROADSHEET_CRAWLER_SITEMAPS_DELAY seconds: a
+        # burst of publishes (breaking news) then shares one rebake of them,
+        # which no longer runs beside each readers' rebake in the worker.
+        crawlers = rebake_task.using(queue_name=DEFAULT_TASK_QUEUE_NAME, priority=REBAKE_PRIORITY)
+        if crawlers.get_backend().supports_defer and settings.BROADSHEET_CRAWLER_SITEMAPS_DELAY:
+            delay = datetime.timedelta(seconds=settings.BROADSHEET_CRAWLER_SITEMAPS_DELAY)
+            crawlers = crawlers.using(run_after=timezone.now() + delay)
+        crawlers.enqueue(*arguments, CRAWLERS)
 
 
 def page_path(page: Page) -> str | None:

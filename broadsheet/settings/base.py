@@ -187,6 +187,9 @@ BROADSHEET_BAKE_PROCESSES = int(env_str("BROADSHEET_BAKE_PROCESSES", "0"))
 # Seconds between full rebakes run by `broadsheet worker` (0: never), which
 # refresh what incremental publishing leaves to lag (docs/publishing.md).
 BROADSHEET_FULL_BAKE_INTERVAL = int(env_str("BROADSHEET_FULL_BAKE_INTERVAL", "3600"))
+# Seconds the sitemaps only crawlers read wait after a publish before they are
+# rebaked, so that a burst of publishes shares one rebake of them (0: at once).
+BROADSHEET_CRAWLER_SITEMAPS_DELAY = int(env_str("BROADSHEET_CRAWLER_SITEMAPS_DELAY", "60"))
 # CDN purge after each incremental bake, through Wagtail's frontend cache
 # backends; only configured ones are used (docs/publishing.md).
 WAGTAILFRONTENDCACHE = {}

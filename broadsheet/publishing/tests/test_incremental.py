@@ -259,6 +259,11 @@ def test_a_publish_queues_the_sitemaps_only_crawlers_read_apart_on_the_default_q
     parts = {result.queue_name: result.args_kwargs["args"][4] for result in rebakes}
     assert parts == {"publishing": "readers", "default": "crawlers"}
     assert {result.priority for result in rebakes} == {REBAKE_PRIORITY}
+    # Readers' at once; the crawlers' sitemaps a minute later, shared by a burst of publishes.
+    assert set(rebakes.ready().values_list("queue_name", flat=True)) == {"publishing"}
+    crawlers = rebakes.get(queue_name="default")
+    delay = (crawlers.run_after - crawlers.enqueued_at).total_seconds()
+    assert delay == pytest.approx(settings.BROADSHEET_CRAWLER_SITEMAPS_DELAY, abs=2)
 
 
 def test_the_parts_of_a_rebake_split_its_urls(baked, rebakes):
