@@ -20,6 +20,8 @@ from wagtail.models import Page
 
 from broadsheet.core.memo import BoundedCache, memo_whole_site, memoized, reused
 
+from .related import choose
+
 CACHED_TEASERS = 5000
 
 
@@ -80,14 +82,7 @@ class Catalogue:
             self.sharing_tags(article, limit + len(picks)),
             self.newest(siblings, 2 * limit + len(picks), article.pk),
         )
-        chosen: list[int] = []
-        for candidates in groups:
-            for pk in candidates:
-                if len(chosen) == limit:
-                    return chosen
-                if pk not in chosen:
-                    chosen.append(pk)
-        return chosen
+        return choose(groups, limit)
 
     # Bylines and teasers
 

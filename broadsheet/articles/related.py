@@ -33,6 +33,11 @@ def related_article_ids(article, limit: int = 4) -> list[int]:
         list(sharing_tags.values_list("pk", flat=True)[: limit + len(pick_ids)]),
         list(same_section.values_list("pk", flat=True)[: 2 * limit + len(pick_ids)]),
     )
+    return choose(groups, limit)
+
+
+def choose(groups, limit: int) -> list[int]:
+    """The first ``limit`` distinct ids, taking the groups in order (picks, tags, section)."""
     chosen: list[int] = []
     for candidates in groups:
         for pk in candidates:
