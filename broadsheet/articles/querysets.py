@@ -50,7 +50,7 @@ class SectionAttachingIterable(ModelIterable):
 class ArticleQuerySet(PageQuerySet):
     # Sections the caller already has, handed to attach_sections (see with_sections).
     _known_sections: tuple = ()
-    # Rendition specs of the lead pictures to attach (see with_lead_images).
+    # Rendition specs of the lead pictures to attach (see for_teasers, for_feeds).
     _lead_image_specs: tuple | None = None
     # Bylines from a full bake's catalogue instead of a prefetch (see for_teasers).
     _authors_from_catalogue: bool = False
