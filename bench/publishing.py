@@ -26,6 +26,7 @@ Results go to stdout and to ``var/bench-publishing-<N>.json``.
 import argparse
 import json
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -76,9 +77,17 @@ def full_bake(env: dict, processes: int | None, url_limit: int | None) -> dict:
     django.setup()
     from broadsheet.publishing.bake import Baker
 
-    summary = Baker(processes=processes, url_limit=url_limit).run()
+    baker = Baker(processes=processes, url_limit=url_limit)
+    summary = baker.run()
     print(summary.line())
+    costs = cost_by_kind(baker.results.values())
+    for kind, figures in costs.items():
+        print(
+            f"  {kind:<16} {figures['urls']:>6} URLs  {figures['cpu_ms_mean']:>7.1f} ms CPU each"
+            f"  {figures['cpu_share']:>5.1%} of the rendering"
+        )
     return {
+        "cpu_by_kind": costs,
         "partial": bool(url_limit),
         "pages": summary.pages,
         "seconds": round(summary.seconds, 1),
@@ -88,6 +97,37 @@ def full_bake(env: dict, processes: int | None, url_limit: int | None) -> dict:
         "processes": summary.processes,
         "peak_memory_mb": round(summary.peak_memory_mb),
         "worker_peak_memory_mb": round(summary.worker_peak_memory_mb),
+    }
+
+
+# What a URL is, from its address (the demo newsroom's URL scheme), for the cost table.
+KINDS = [
+    ("story", re.compile(r"^/[^/]+/\d{4}/\d{2}/\d{2}/[^/]+/$")),
+    ("feed", re.compile(r"(^/feeds/|/feed/|\.rss$|\.atom$|/(rss|atom)\.xml$|\.json$)")),
+    ("sitemap", re.compile(r"(^/sitemap|\.xml$)")),
+    ("numbered page", re.compile(r"/page/\d+/$")),
+    ("date archive", re.compile(r"/\d{4}/(\d{2}/){0,2}$")),
+    ("home", re.compile(r"^/$")),
+]
+
+
+def url_kind(url: str) -> str:
+    return next((name for name, pattern in KINDS if pattern.search(url)), "other page")
+
+
+def cost_by_kind(results) -> dict:
+    """CPU per baked URL, by kind of URL: where a full bake's time goes."""
+    totals: dict[str, list[float]] = {}
+    for result in results:
+        totals.setdefault(url_kind(result.url), []).append(result.cpu_seconds)
+    everything = sum(sum(costs) for costs in totals.values()) or 1
+    return {
+        kind: {
+            "urls": len(costs),
+            "cpu_ms_mean": round(1000 * sum(costs) / len(costs), 2),
+            "cpu_share": round(sum(costs) / everything, 3),
+        }
+        for kind, costs in sorted(totals.items(), key=lambda item: -sum(item[1]))
     }
 
 
@@ -202,6 +242,7 @@ def main() -> None:
         help="Bake only the first N URLs the crawl finds (a partial live build, when a full one takes too long).",
     )
     parser.add_argument("--skip-bake", action="store_true", help="Reuse the live build of an earlier run.")
+    parser.add_argument("--bake-only", action="store_true", help="The full bake only, no publishes.")
     options = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     env = environment(options.articles, options.var)
@@ -214,7 +255,8 @@ def main() -> None:
         django.setup()
     else:
         results["full_bake"] = full_bake(env, options.processes, options.bake_limit)
-    results["publish_to_served"] = publish_to_served(env, options.publishes)
+    if not options.bake_only:
+        results["publish_to_served"] = publish_to_served(env, options.publishes)
     print(json.dumps(results, indent=2))
     (ROOT / "var" / f"bench-publishing-{options.articles}.json").write_text(json.dumps(results, indent=2))
 

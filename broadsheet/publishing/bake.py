@@ -45,6 +45,7 @@ class PageResult:
     links: set[str] = field(default_factory=set)
     media: set[str] = field(default_factory=set)
     keys: set[str] = field(default_factory=set)
+    cpu_seconds: float = 0.0  # rendering and writing it, in its rendering process
 
 
 @dataclass
@@ -101,13 +102,18 @@ def render_batch(build: str | None, urls: list[str]) -> list[PageResult]:
     if _worker_renderer is None:
         _start_worker()
     results = []
+    started = time.thread_time()
+    _worker_renderer.preload(urls)
     for url in urls:
         rendered = _worker_renderer.render(url)
         if build:
             section, entry = output.store(Path(build), rendered) or (None, None)
         else:
             section, entry = ("urls" if rendered.status == 200 else None), None
-        results.append(PageResult(url, rendered.status, section, entry, rendered.links, rendered.media, rendered.keys))
+        now = time.thread_time()
+        cpu, started = now - started, now
+        links, media, keys = rendered.links, rendered.media, rendered.keys
+        results.append(PageResult(url, rendered.status, section, entry, links, media, keys, cpu))
     return results
 
 

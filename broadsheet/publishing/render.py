@@ -84,6 +84,17 @@ class Renderer:
         # Site settings (site, navigation…) read once per bake, not once per page.
         self.site_settings = [model.for_site(self.site) for model in site_setting_models()] if self.site else []
 
+    def preload(self, urls: list[str]) -> None:
+        """Let apps load in one go what the next ``urls`` will each ask for.
+
+        The ``broadsheet_bake_preload`` hook gets the URLs and the site; what
+        it loads is shared by many pages, so it is recorded for none of them
+        (each page reports what it takes, ``core.memo.reused``).
+        """
+        with record.paused():
+            for hook in hooks.get_hooks("broadsheet_bake_preload"):
+                hook(urls, self.site)
+
     def render(self, url: str) -> Rendered:
         request = self.factory.get(url)
         if self.site is not None:

@@ -25,6 +25,7 @@ from broadsheet.core.pages import BakedViewRestrictionsMixin, TransliteratedSlug
 from broadsheet.core.pagination import paginate_newest_first, parse_page_number
 
 from .blocks import CityGuideNavigationItemBlock, NavigationItemBlock
+from .preload import taken_story
 
 
 def parse_url_date(year: str, month: str, day: str) -> datetime.date | None:
@@ -96,6 +97,10 @@ class SectionPage(BakedViewRestrictionsMixin, TransliteratedSlugMixin, RoutableP
     def live_article(self, slug: str):
         from broadsheet.articles.models import ArticlePage
 
+        # A bake loads a batch's stories in one query (sections.preload).
+        preloaded = taken_story(self, slug)
+        if preloaded is not None:
+            return preloaded
         return ArticlePage.objects.live().child_of(self).filter(slug=slug).first()
 
     def redirect_to_article(self, request: HttpRequest, slug: str) -> HttpResponse:

@@ -13,6 +13,8 @@ import re
 
 import pytest
 import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from broadsheet.articles.catalogue import Catalogue
@@ -74,6 +76,16 @@ def rendered_alone(url: str):
         return Renderer().render(url)
 
 
+def rendered_in_batches(renderer: Renderer, urls: list[str]) -> dict:
+    """As a rendering process does: each batch's stories preloaded, then its pages rendered."""
+    results = {}
+    for start in range(0, len(urls), bake.BATCH_SIZE):
+        batch = urls[start : start + bake.BATCH_SIZE]
+        renderer.preload(batch)
+        results.update((url, renderer.render(url)) for url in batch)
+    return results
+
+
 def test_every_baked_page_is_the_same_rendered_from_the_memo(varied):
     with time_machine.travel(NOW, tick=False):
         crawl = Baker(processes=1, dry_run=True)
@@ -89,13 +101,29 @@ def test_every_baked_page_is_the_same_rendered_from_the_memo(varied):
         with fragments_cached(whole_site=True):
             renderer = Renderer()
             # Fill the memo (catalogue, pictures, teasers) with every page first.
-            for url in urls:
-                renderer.render(url)
-            from_memo = {url: renderer.render(url) for url in urls}
+            rendered_in_batches(renderer, urls)
+            from_memo = rendered_in_batches(renderer, urls)
     for url in urls:
         assert from_memo[url].status == plain[url].status, url
         assert without_csrf(from_memo[url].body) == without_csrf(plain[url].body), url
         assert from_memo[url].keys == plain[url].keys, url
+
+
+def test_a_batch_of_stories_is_routed_with_one_query(varied):
+    """A story page found its story with a query of its own; a bake loads a batch's stories together."""
+    urls = [story.url for story in varied[:-1]]
+    with fragments_cached(whole_site=True):
+        renderer = Renderer()
+        rendered_in_batches(renderer, urls)  # the memo is warm: what is left is each page's own
+        counted = {}
+        for preload in (False, True):
+            with CaptureQueriesContext(connection) as queries:
+                if preload:
+                    renderer.preload(urls)
+                statuses = {renderer.render(url).status for url in urls}
+            assert statuses == {200}
+            counted[preload] = len(queries)
+    assert counted[True] == counted[False] - len(urls) + 1
 
 
 def test_catalogue_answers_as_the_database_does(varied):
