@@ -5,11 +5,13 @@ from ``ArticlePage.objects.published()`` so that the publication rule cannot
 differ between them.
 """
 
+from django.db.models import F
+from django.db.models.expressions import Col
 from django.db.models.query import ModelIterable
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 
-from broadsheet.core.memo import memoized
+from broadsheet.core.memo import memo_active, memoized, reused
 from broadsheet.images.bulk import attach_lead_images
 from broadsheet.images.renditions import FEED_IMAGE_SPEC, TEASER_IMAGE_SPECS
 
@@ -28,10 +30,48 @@ def attach_sections(articles: list, known_sections: tuple = ()) -> None:
     missing = [a for a in articles if "section" not in a.__dict__]
     by_path = {section.path: section for section in known_sections}
     unknown_paths = {a.path[: -Page.steplen] for a in missing} - by_path.keys()
-    if unknown_paths:
+    if unknown_paths and memo_active():
+        # A bake asks this for every list and Related block: a paper has a
+        # dozen sections, each loaded once per bake.
+        remembered = memoized("articles:sections-by-path", dict)
+        if new_paths := unknown_paths - remembered.keys():
+            remembered.update((s.path, s) for s in SectionPage.objects.filter(path__in=new_paths))
+        shown = [remembered[path] for path in unknown_paths if path in remembered]
+        reused(shown)
+        by_path.update((section.path, section) for section in shown)
+    elif unknown_paths:
         by_path.update((s.path, s) for s in SectionPage.objects.filter(path__in=unknown_paths))
     for article in missing:
         article.section = by_path.get(article.path[: -Page.steplen])
+
+
+class PageRowId(F):
+    """The id column of ``wagtailcore_page`` itself, for ordering stories.
+
+    ``order_by("-pk")`` on a story names ``articles_articlepage.page_ptr_id``:
+    the same number, but a column of the other table, so no index can serve
+    "newest first" and the database sorts every story of a list to keep the
+    first few (a section's newest three: a full scan and a sort, which grows
+    with the archive). The index on ``first_published_at`` holds each row's
+    id (SQLite's rowid; PostgreSQL sorts only the ties), so ordering by the
+    publication time, then this column, reads the list's first rows off the
+    index. Django trims ``page_ptr__id`` to the child's column, hence this.
+    """
+
+    def __init__(self) -> None:
+        super().__init__("first_published_at")
+
+    def resolve_expression(self, query=None, allow_joins=True, reuse=None, summarize=False, for_save=False):
+        published_at = super().resolve_expression(query, allow_joins, reuse, summarize, for_save)
+        return Col(published_at.alias, Page._meta.pk)
+
+
+def newest_first_order() -> tuple:
+    return (F("first_published_at").desc(), PageRowId().desc())
+
+
+def oldest_first_order() -> tuple:
+    return (F("first_published_at").asc(), PageRowId().asc())
 
 
 class SectionAttachingIterable(ModelIterable):
@@ -72,7 +112,7 @@ class ArticleQuerySet(PageQuerySet):
         return self.live().exclude(private).filter(first_published_at__isnull=False)
 
     def newest_first(self) -> "ArticleQuerySet":
-        return self.order_by("-first_published_at", "-pk")
+        return self.order_by(*newest_first_order())
 
     def for_teasers(self) -> "ArticleQuerySet":
         """Newest first, with everything a teaser shows loaded in a fixed number of queries."""
@@ -92,6 +132,17 @@ class ArticleQuerySet(PageQuerySet):
         clone._iterable_class = SectionAttachingIterable
         clone._lead_image_specs = (FEED_IMAGE_SPEC,)
         return clone
+
+    def bake_rows_by_id(self, pks: list[int]) -> dict | None:
+        """These teaser rows from a full bake's catalogue (``core.pagination``), or None: load them.
+
+        Only a ``for_teasers()`` list qualifies (the catalogue holds exactly
+        what a teaser shows), so a page of a list costs no query for the
+        stories other lists have loaded already.
+        """
+        if not self._authors_from_catalogue or self.query.annotations:
+            return None
+        return catalogue().teasers_by_id(pks)
 
     def headlines(self) -> "ArticleQuerySet":
         """Newest first with their sections, for lists that show headlines only."""
