@@ -20,6 +20,7 @@ from broadsheet.images.renditions import LEAD_IMAGE_SPECS
 from broadsheet.seo.sitemaps import BroadsheetSitemap, absolute
 
 from .models import ArticlePage
+from .querysets import newest_first_order, oldest_first_order
 
 # The largest size the article page itself shows, so the rendition exists already.
 SITEMAP_IMAGE_SPEC = LEAD_IMAGE_SPECS[-1]
@@ -76,7 +77,7 @@ class ArticleMonthSitemap(ArticleSitemap):
         return (
             self.stories()
             .filter(first_published_at__gte=start, first_published_at__lt=following)
-            .order_by("first_published_at", "pk")
+            .order_by(*oldest_first_order())
         )
 
     def num_pages(self) -> int:
@@ -126,7 +127,7 @@ class NewsSitemap(ArticleSitemap):
         return (
             self.stories()
             .filter(first_published_at__gte=now - NEWS_WINDOW, first_published_at__lte=now)
-            .order_by("-first_published_at", "-pk")[: self.limit]
+            .order_by(*newest_first_order())[: self.limit]
         )
 
     def num_pages(self) -> int:
