@@ -6,6 +6,7 @@ still override it for one use.
 """
 
 from django.db import models
+from django.utils.functional import cached_property
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 
 
@@ -17,6 +18,14 @@ class BroadsheetImage(AbstractImage):
 
 class BroadsheetRendition(AbstractRendition):
     image = models.ForeignKey(BroadsheetImage, on_delete=models.CASCADE, related_name="renditions")
+
+    @cached_property
+    def url(self) -> str:
+        # A rendition's file never changes (a new size or crop is a new
+        # rendition), so its URL is worked out once per instance: a bake
+        # reuses each picture's renditions on thousands of pages, and the
+        # storage's URL (quoting, joining) cost 3% of a full bake.
+        return self.file.url
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)
