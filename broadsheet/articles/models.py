@@ -16,7 +16,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from broadsheet.core.blocks import StoryBodyBlock
-from broadsheet.core.pages import BakedViewRestrictionsMixin, TransliteratedSlugMixin
+from broadsheet.core.pages import BakedUrlMixin, BakedViewRestrictionsMixin, TransliteratedSlugMixin
 from broadsheet.core.timezones import site_zone
 from broadsheet.images.bulk import attach_lead_images
 
@@ -40,7 +40,7 @@ class ArticleTag(ItemBase):
     content_object = ParentalKey("articles.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class ArticlePage(BakedViewRestrictionsMixin, TransliteratedSlugMixin, Page):
+class ArticlePage(BakedUrlMixin, BakedViewRestrictionsMixin, TransliteratedSlugMixin, Page):
     standfirst = models.TextField(max_length=600, blank=True, help_text="The one or two sentences under the headline.")
     kind = models.CharField(max_length=16, choices=ArticleKind.choices, default=ArticleKind.NEWS)
     byline_credit = models.CharField(

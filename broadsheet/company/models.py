@@ -11,10 +11,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from broadsheet.core.blocks import StoryBodyBlock
-from broadsheet.core.pages import BakedViewRestrictionsMixin, TransliteratedSlugMixin
+from broadsheet.core.pages import BakedUrlMixin, BakedViewRestrictionsMixin, TransliteratedSlugMixin
 
 
-class CompanyPage(BakedViewRestrictionsMixin, TransliteratedSlugMixin, Page):
+class CompanyPage(BakedUrlMixin, BakedViewRestrictionsMixin, TransliteratedSlugMixin, Page):
     summary = models.TextField(blank=True, max_length=500)
     body = StreamField(StoryBodyBlock(), blank=True, use_json_field=True)
 

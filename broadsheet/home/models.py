@@ -9,14 +9,14 @@ from wagtail.models import Orderable, Page
 
 from broadsheet.articles.models import ArticlePage
 from broadsheet.core.memo import memo_active, memoized, reused
-from broadsheet.core.pages import BakedViewRestrictionsMixin, TransliteratedSlugMixin
+from broadsheet.core.pages import BakedUrlMixin, BakedViewRestrictionsMixin, TransliteratedSlugMixin
 
 LATEST_COUNT = 10
 SECTION_BLOCK_COUNT = 4
 TOP_STORY_COUNT = 4
 
 
-class HomePage(BakedViewRestrictionsMixin, TransliteratedSlugMixin, Page):
+class HomePage(BakedUrlMixin, BakedViewRestrictionsMixin, TransliteratedSlugMixin, Page):
     lead_story = models.ForeignKey(
         "articles.ArticlePage",
         null=True,

@@ -20,7 +20,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from broadsheet.core.memo import reused
-from broadsheet.core.pages import BakedViewRestrictionsMixin, TransliteratedSlugMixin
+from broadsheet.core.pages import BakedUrlMixin, BakedViewRestrictionsMixin, TransliteratedSlugMixin
 from broadsheet.core.pagination import paginate_newest_first, parse_page_number
 
 from .blocks import CityGuideNavigationItemBlock, NavigationItemBlock
@@ -37,7 +37,7 @@ def parse_url_date(year: str, month: str, day: str) -> datetime.date | None:
         return None
 
 
-class SectionPage(BakedViewRestrictionsMixin, TransliteratedSlugMixin, RoutablePageMixin, Page):
+class SectionPage(BakedUrlMixin, BakedViewRestrictionsMixin, TransliteratedSlugMixin, RoutablePageMixin, Page):
     intro = models.TextField(blank=True, max_length=500)
     is_special = models.BooleanField(
         default=False, help_text="A special-topic hub (a tournament, an election): highlighted in the navigation."

@@ -12,6 +12,7 @@
 from django import template
 from django.urls import reverse
 
+from broadsheet.core.memo import memoized
 from broadsheet.core.models import SiteSettings
 
 register = template.Library()
@@ -34,7 +35,10 @@ FOLLOW_LABELS = {"RSS": "RSS feed", "Atom": "Atom feed", "JSON Feed": "JSON Feed
 def feeds_of(scope: str, slug: str = "") -> list[tuple[str, str]]:
     """``(format, path)`` of the feeds of ``scope`` (``site``, ``section``, ``tag``, ``author``)."""
     args = [slug] if scope != "site" else []
-    return [(kind, reverse(name, args=args)) for kind, name in FEEDS[scope]]
+    # Every page of a bake links the site's feeds: reversed once per bake (core.memo).
+    return memoized(
+        f"feeds:of:{scope}:{slug}", lambda: [(kind, reverse(name, args=args)) for kind, name in FEEDS[scope]]
+    )
 
 
 @register.inclusion_tag("includes/feed_links.html", takes_context=True)

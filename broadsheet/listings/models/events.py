@@ -29,7 +29,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from broadsheet.core.pages import BakedViewRestrictionsMixin, TransliteratedSlugMixin
+from broadsheet.core.pages import BakedUrlMixin, BakedViewRestrictionsMixin, TransliteratedSlugMixin
 from broadsheet.core.timezones import site_zone
 
 from ..schedules import Frequency, Weekday, expand, local_midnight
@@ -62,7 +62,7 @@ def refuse_end_before_start(starts_at, ends_at, field: str = "ends_at") -> None:
         )
 
 
-class EventPage(BakedViewRestrictionsMixin, TransliteratedSlugMixin, RoutablePageMixin, Page):
+class EventPage(BakedUrlMixin, BakedViewRestrictionsMixin, TransliteratedSlugMixin, RoutablePageMixin, Page):
     description = RichTextField(features=DESCRIPTION_FEATURES, blank=True)
     category = models.ForeignKey("listings.EventCategory", on_delete=models.PROTECT, related_name="events")
     venue = models.ForeignKey("listings.Venue", on_delete=models.PROTECT, related_name="events")

@@ -19,7 +19,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.models import Page
 
-from broadsheet.core.pages import BakedViewRestrictionsMixin, TransliteratedSlugMixin
+from broadsheet.core.pages import BakedUrlMixin, BakedViewRestrictionsMixin, TransliteratedSlugMixin
 from broadsheet.core.pagination import parse_page_number
 
 from .. import windows
@@ -52,7 +52,7 @@ class EventListing:
         return self.url_of(self.number + 1) if self.number < self.num_pages else None
 
 
-class ListingsIndexPage(BakedViewRestrictionsMixin, TransliteratedSlugMixin, RoutablePageMixin, Page):
+class ListingsIndexPage(BakedUrlMixin, BakedViewRestrictionsMixin, TransliteratedSlugMixin, RoutablePageMixin, Page):
     intro = models.TextField(blank=True, max_length=500, help_text="A line under the city guide's title.")
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
