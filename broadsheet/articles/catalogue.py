@@ -22,7 +22,7 @@ from broadsheet.core.memo import BoundedCache, memo_whole_site, memoized, reused
 
 from .related import choose
 
-CACHED_TEASERS = 5000
+CACHED_TEASERS = 20000  # about 3 KB each: 55 MB at most
 
 
 class Catalogue:

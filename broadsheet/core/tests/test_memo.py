@@ -33,13 +33,24 @@ def test_inside_a_scope_the_first_answer_is_kept_until_the_scope_ends():
     assert len(calls) == 2
 
 
-def test_a_bounded_cache_forgets_everything_rather_than_grow_past_its_limit():
-    cache = BoundedCache(3)
-    cache.add([(1, "a"), (2, "b")])
-    cache.add([(3, "c")])
-    assert len(cache) == 3
-    cache.add([(4, "d")])
-    assert cache == {4: "d"}
+def test_a_bounded_cache_forgets_its_oldest_half_rather_than_grow_past_its_limit():
+    cache = BoundedCache(6)
+    cache.add([(1, "a"), (2, "b"), (3, "c"), (4, "d")])
+    cache.add([(5, "e"), (6, "f")])
+    assert len(cache) == 6
+    cache.add([(7, "g")])
+    # Half the limit is kept, the new entry included: the two most recent before it.
+    assert cache == {5: "e", 6: "f", 7: "g"}
+    cache.add([(8, "h"), (9, "i"), (10, "j"), (11, "k")])
+    # A batch of more than half the limit keeps only itself.
+    assert cache == {8: "h", 9: "i", 10: "j", 11: "k"}
+
+
+def test_a_bounded_cache_takes_a_batch_larger_than_half_its_limit():
+    cache = BoundedCache(4)
+    cache.add([(1, "a"), (2, "b"), (3, "c")])
+    cache.add([(4, "d"), (5, "e"), (6, "f")])
+    assert cache == {4: "d", 5: "e", 6: "f"}
 
 
 def test_what_a_factory_loads_is_not_recorded_for_the_page_that_asked_first(person, tag):
