@@ -80,6 +80,8 @@ def full_bake(env: dict, processes: int | None, url_limit: int | None) -> dict:
     baker = Baker(processes=processes, url_limit=url_limit)
     summary = baker.run()
     print(summary.line())
+    finishing = summary.seconds - summary.render_seconds
+    print(f"  rendering {summary.render_seconds:.1f}s, then manifest, record and files {finishing:.1f}s")
     costs = cost_by_kind(baker.results.values())
     for kind, figures in costs.items():
         print(
@@ -91,6 +93,7 @@ def full_bake(env: dict, processes: int | None, url_limit: int | None) -> dict:
         "partial": bool(url_limit),
         "pages": summary.pages,
         "seconds": round(summary.seconds, 1),
+        "render_seconds": round(summary.render_seconds, 1),
         "pages_per_second": round(summary.pages_per_second, 1),
         "cpu_seconds": round(summary.cpu_seconds, 1),
         "pages_per_cpu_second": round(summary.pages_per_cpu_second, 1),

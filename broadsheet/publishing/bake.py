@@ -61,6 +61,8 @@ class BakeSummary:
     worker_peak_memory_mb: float = 0.0
     processes: int = 1
     cpu_seconds: float = 0.0  # this process and its rendering processes
+    render_seconds: float = 0.0  # of ``seconds``: the crawl; the rest writes the manifest, record and files
+    prune_seconds: float = 0.0  # after ``seconds``: deleting builds older than the previous one
 
     @property
     def pages_per_second(self) -> float:
@@ -79,16 +81,22 @@ class BakeSummary:
             f"peak memory {self.peak_memory_mb:.0f} MB "
             f"(largest worker {self.worker_peak_memory_mb:.0f} MB)"
             + (f"; live: {self.build.name}" if self.build else "; dry run, nothing written")
+            + (f"; old builds removed in {self.prune_seconds:.1f}s" if self.prune_seconds else "")
         )
 
 
 # Per-process state of a rendering worker (set up once after the fork).
 _worker_renderer: Renderer | None = None
 _worker_scope = None
+# Links this process has reported already: every page repeats the menu's,
+# the footer's and the teasers', and the crawl needs each only once, so
+# they are not sent (pickled) again with every page.
+_worker_links_sent: set[str] = set()
 
 
 def _start_worker() -> None:
     global _worker_renderer, _worker_scope
+    _worker_links_sent.clear()
     _worker_renderer = Renderer()
     # The shared-fragment cache and memo live as long as the worker: one bake.
     # The scope is kept referenced: a context manager that is garbage
@@ -112,7 +120,8 @@ def render_batch(build: str | None, urls: list[str]) -> list[PageResult]:
             section, entry = ("urls" if rendered.status == 200 else None), None
         now = time.thread_time()
         cpu, started = now - started, now
-        links, media, keys = rendered.links, rendered.media, rendered.keys
+        links, media, keys = rendered.links - _worker_links_sent, rendered.media, rendered.keys
+        _worker_links_sent.update(links)
         results.append(PageResult(url, rendered.status, section, entry, links, media, keys, cpu))
     return results
 
@@ -148,6 +157,7 @@ class Baker:
             wall_started = time.time()
             build = None if self.dry_run else layout.new_build_dir()
             self.render_site(build)
+            self.summary.render_seconds = time.monotonic() - started
             if build is not None:
                 self.write_not_found(build)
                 self.summary.static = self.copy_static(build)
@@ -156,10 +166,16 @@ class Baker:
                 self.save_record()
                 layout.swap_live(build)
                 self.replay_journal(wall_started)
-                layout.prune_builds()
             self.summary.build = build
-        self.summary.seconds = time.monotonic() - started
-        own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+            # The new build is live: what readers and editors wait for ends here.
+            self.summary.seconds = time.monotonic() - started
+            own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+            if build is not None:
+                # Housekeeping, reported apart: deleting a build of the whole
+                # site (tens of thousands of files) takes seconds of system time.
+                pruning = time.monotonic()
+                layout.prune_builds()
+                self.summary.prune_seconds = time.monotonic() - pruning
         self.summary.cpu_seconds = sum(
             now.ru_utime + now.ru_stime - then.ru_utime - then.ru_stime
             for now, then in ((own, self.own_usage), (children, self.children_usage))
@@ -183,6 +199,7 @@ class Baker:
         seen = set(self.seeds())
         pending = deque(sorted(seen))
         if self.processes == 1:
+            _worker_links_sent.clear()
             with fragments_cached(whole_site=True):
                 renderer = Renderer()
                 while pending:
