@@ -89,7 +89,7 @@ def test_a_rebake_runs_while_a_default_queue_task_is_still_running(baked, settin
     slow_index_task.enqueue()
     task_finished.connect(note_rebake_finished)
     try:
-        call_command("worker", "--interval", "0.05", "--publishing-interval", "0.05")
+        call_command("worker", "--interval", "0.05", "--publishing-interval", "0.05", "--no-default-queue-process")
     finally:
         task_finished.disconnect(note_rebake_finished)
 
@@ -98,6 +98,55 @@ def test_a_rebake_runs_while_a_default_queue_task_is_still_running(baked, settin
     assert rebake.queue_name == "publishing"
     assert rebake.status == "SUCCESSFUL"
     assert baked_file(baked.live, "/news/").is_file()
+
+
+@task()
+def default_queue_task() -> str:
+    return f"ran in {os.getpid()}"
+
+
+def stop_soon(seconds: float = 0.5) -> threading.Timer:
+    timer = threading.Timer(seconds, os.kill, (os.getpid(), signal.SIGTERM))
+    timer.start()
+    return timer
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_default_queue_runs_in_a_child_process_of_its_own(settings, monkeypatch):
+    """Its tasks (index updates, crawlers' sitemaps) must not share the publishing thread's interpreter."""
+    settings.TASKS = DATABASE_QUEUE
+    started: list[list[str]] = []
+
+    class RecordingSupervisor:
+        def __init__(self, command):
+            started.append(command)
+
+        def start(self):
+            pass
+
+        def stop(self):
+            started.append(["stopped"])
+
+    monkeypatch.setattr("broadsheet.publishing.management.commands.worker.WorkerSupervisor", RecordingSupervisor)
+    waiting = default_queue_task.enqueue()
+    stop_soon()
+    call_command("worker", "--interval", "0.05", "--publishing-interval", "0.05")
+
+    assert started[0][-4:] == ["worker", "--only-default-queue", "--interval", "0.05"]
+    assert started[-1] == ["stopped"]
+    assert DBTaskResult.objects.get(id=waiting.id).status == "READY"  # not run here
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_default_queue_process_runs_default_tasks_only(settings):
+    settings.TASKS = DATABASE_QUEUE
+    default = default_queue_task.enqueue()
+    rebake = rebake_task.enqueue(["/news/"], [])
+    stop_soon()
+    call_command("worker", "--only-default-queue", "--interval", "0.05")
+
+    assert DBTaskResult.objects.get(id=default.id).return_value == f"ran in {os.getpid()}"
+    assert DBTaskResult.objects.get(id=rebake.id).status == "READY"  # the publishing thread's
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

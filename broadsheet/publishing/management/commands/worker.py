@@ -1,19 +1,23 @@
-"""``broadsheet worker``: one process for the background tasks and the publishing schedule.
+"""``broadsheet worker``: one command for the background tasks and the publishing schedule.
 
 It runs what waits in the database task queue with django-tasks-db's worker:
 the publishing queue (rebakes of what readers see) in a thread of its own
 that looks every ``--publishing-interval`` seconds (default 0.1); the
 default queue (Wagtail's own tasks, rebakes of the sitemaps only crawlers
-read, full bakes) in the main thread every ``--interval`` seconds, so a slow
-search-index update or sitemap never holds up a publish. Rebakes that wait
-together in a queue are merged into one (``publishing.queue``). Every ``--schedule-interval``
-seconds (default 30) it does what Wagtail's ``publish_scheduled`` does, so a
+read, full bakes) every ``--interval`` seconds in a child process of its own
+(``--only-default-queue``, restarted if it dies), so a slow search-index
+update or sitemap never holds up a publish, not even by sharing the
+interpreter lock (``--no-default-queue-process`` keeps it in this process).
+Rebakes that wait together in a queue are merged into one
+(``publishing.queue``). Every ``--schedule-interval`` seconds (default 30)
+it does what Wagtail's ``publish_scheduled`` does, so a
 story scheduled to go live or expire does so within a minute with no cron
 job. Every ``BROADSHEET_FULL_BAKE_INTERVAL`` seconds it starts a full bake in
 a child process (``broadsheet bake``) so the queue keeps moving meanwhile.
 SIGTERM or SIGINT: finish the running tasks, then exit 0.
 """
 
+import argparse
 import logging
 import os
 import signal
@@ -35,6 +39,7 @@ from django_tasks_db.management.commands.db_worker import Worker
 from broadsheet.publishing.daily import DayWatch
 from broadsheet.publishing.layout import live_dir
 from broadsheet.publishing.queue import MergingWorker, has_ready_tasks
+from broadsheet.publishing.serving.server import WorkerSupervisor, worker_command
 from broadsheet.publishing.tasks import PUBLISHING_QUEUE
 
 logger = logging.getLogger("broadsheet.publishing")
@@ -74,9 +79,28 @@ class Command(BaseCommand):
             "--schedule-interval", type=float, default=30.0, help="Seconds between runs of the publishing schedule."
         )
         parser.add_argument("--once", action="store_true", help="Run the schedule and every queued task, then exit.")
+        parser.add_argument(
+            "--only-default-queue",
+            action="store_true",
+            help="Run the default queue alone (what the worker starts as its child process).",
+        )
+        parser.add_argument(
+            "--default-queue-process",
+            action=argparse.BooleanOptionalAction,
+            default=True,
+            help="Run the default queue in a child process (the default) rather than in this one.",
+        )
 
     def handle(
-        self, *args, interval: float, publishing_interval: float, schedule_interval: float, once: bool, **options
+        self,
+        *args,
+        interval: float,
+        publishing_interval: float,
+        schedule_interval: float,
+        once: bool,
+        only_default_queue: bool,
+        default_queue_process: bool,
+        **options,
     ) -> None:
         self.stopping = threading.Event()
         self.worker = batch_worker(MergingQueueWorker, DEFAULT_TASK_QUEUE_NAME)
@@ -85,7 +109,9 @@ class Command(BaseCommand):
         self.queue_in_database = isinstance(task_backends[DEFAULT_TASK_BACKEND_ALIAS], DatabaseBackend)
         self.full_bake: subprocess.Popen | None = None
         self.day_watch = DayWatch()
-        publishing = None
+        if only_default_queue:
+            return self.drain_default_queue(interval)
+        publishing = default_queue = None
         if not once:
             signal.signal(signal.SIGTERM, self.stop)
             signal.signal(signal.SIGINT, self.stop)
@@ -94,6 +120,12 @@ class Command(BaseCommand):
                     target=self.drain_publishing_queue, args=(publishing_interval,), name="publishing-queue"
                 )
                 publishing.start()
+                if default_queue_process:
+                    default_queue = WorkerSupervisor(
+                        [*worker_command(), "--only-default-queue", "--interval", str(interval)]
+                    )
+                    default_queue.start()
+        self.default_queue_here = once or not default_queue_process
         logger.info("Worker started (pid %s)", os.getpid())
         next_schedule = next_full_bake = time.monotonic()
         next_full_bake += settings.BROADSHEET_FULL_BAKE_INTERVAL
@@ -105,7 +137,8 @@ class Command(BaseCommand):
             if self.queue_in_database:
                 if once:
                     self.publishing_worker.run()
-                self.worker.run()
+                if self.default_queue_here:
+                    self.worker.run()
             if once:
                 break
             if settings.BROADSHEET_FULL_BAKE_INTERVAL and time.monotonic() >= next_full_bake:
@@ -113,12 +146,33 @@ class Command(BaseCommand):
                 next_full_bake = time.monotonic() + settings.BROADSHEET_FULL_BAKE_INTERVAL
             close_old_connections()
             self.stopping.wait(interval)
+        if default_queue:
+            default_queue.stop()  # it finishes the task it is running
         if publishing:
             publishing.join()  # it finishes the rebake it is running
         if self.full_bake and self.full_bake.poll() is None:
             self.full_bake.terminate()  # it leaves the live build as it was
             self.full_bake.wait()
         logger.info("Worker stopped")
+
+    def drain_default_queue(self, interval: float) -> None:
+        """The default queue's own process, until SIGTERM: what runs there never holds up a publish.
+
+        Its tasks (Wagtail's search and reference index updates, the rebake of
+        the sitemaps only crawlers read) are CPU work that grows with the
+        archive. In the publishing queue's process they would share its
+        interpreter lock, and a rebake running beside one took up to twice as
+        long (docs/performance.md); here they have a process, and a core, of
+        their own.
+        """
+        signal.signal(signal.SIGTERM, self.stop)
+        signal.signal(signal.SIGINT, self.stop)
+        logger.info("Worker: default queue started (pid %s)", os.getpid())
+        while not self.stopping.is_set():
+            if self.queue_in_database:
+                self.worker.run()
+            close_old_connections()
+            self.stopping.wait(interval)
 
     def drain_publishing_queue(self, interval: float) -> None:
         """The publishing thread: rebakes as soon as they are queued, whatever the main thread runs."""
