@@ -16,7 +16,7 @@ from contextvars import ContextVar
 
 from django.template import Context
 
-from broadsheet.core.memo import memo_scope
+from broadsheet.core.memo import BoundedCache, memo_scope
 
 _cache: ContextVar[dict | None] = ContextVar("broadsheet_bake_fragments", default=None)
 
@@ -62,6 +62,18 @@ VARY: dict[str, Callable[[Context], Hashable]] = {
 # loaded its story (and so recorded it) before rendering the teaser, so the
 # page depends on the story itself, not on a site-wide ``fragment:`` key.
 PER_ITEM = {"teaser"}
+# They are kept in a bounded cache (about 1.5 KB each: 45 MB at most), since
+# there are as many as the archive has stories.
+CACHED_ITEM_FRAGMENTS = 30000
+_ITEMS = "per-item fragments"
+
+
+def item_fragments(store: dict) -> BoundedCache:
+    """The per-item fragments of this bake's ``store``."""
+    items = store.get(_ITEMS)
+    if items is None:
+        items = store[_ITEMS] = BoundedCache(CACHED_ITEM_FRAGMENTS)
+    return items
 
 
 def cached_fragments() -> dict | None:

@@ -23,9 +23,12 @@ class BakeOnceNode(template.Node):
             return self.nodelist.render(context)
         key = (self.name, fragments.VARY[self.name](context))
         if self.name in fragments.PER_ITEM:
-            if key not in store:
-                store[key] = self.nodelist.render(context)
-            return store[key]
+            items = fragments.item_fragments(store)
+            rendered = items.get(key)
+            if rendered is None:
+                rendered = self.nodelist.render(context)
+                items.add([(key, rendered)])
+            return rendered
         record.depends_on(f"fragment:{self.name}")
         if key not in store:
             with record.paused():

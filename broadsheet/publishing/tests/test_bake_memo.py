@@ -147,3 +147,19 @@ def test_a_rendering_process_keeps_its_memo_for_the_whole_bake(newsroom):
         bake._worker_scope.__exit__(None, None, None)
         bake._worker_scope = bake._worker_renderer = None
     assert not memo_active()
+
+
+def test_teasers_kept_for_a_bake_are_bounded(varied, monkeypatch):
+    """A bake keeps each story's teaser once rendered, but not more of them than the bound."""
+    from broadsheet.publishing import fragments
+
+    monkeypatch.setattr(fragments, "CACHED_ITEM_FRAGMENTS", 4)
+    with time_machine.travel(NOW, tick=False):
+        alone = rendered_alone("/news/").body
+        with fragments_cached(whole_site=True) as store:
+            renderer = Renderer()
+            for url in ("/news/", "/business/", "/opinion/", "/tags/floods/"):
+                renderer.render(url)
+            kept = fragments.item_fragments(store)
+            assert 0 < len(kept) <= 4
+            assert renderer.render("/news/").body == alone
