@@ -5,7 +5,7 @@ from ``ArticlePage.objects.published()`` so that the publication rule cannot
 differ between them.
 """
 
-from django.db.models import F
+from django.db.models import CharField, F, Func
 from django.db.models.expressions import Col
 from django.db.models.query import ModelIterable
 from wagtail.models import Page, PageManager
@@ -43,6 +43,29 @@ def attach_sections(articles: list, known_sections: tuple = ()) -> None:
         by_path.update((s.path, s) for s in SectionPage.objects.filter(path__in=unknown_paths))
     for article in missing:
         article.section = by_path.get(article.path[: -Page.steplen])
+
+
+# A section's tree path: root, home page, section (articles.0003's index).
+SECTION_PATH_LENGTH = 3 * Page.steplen
+
+
+class SectionPath(Func):
+    """The first twelve characters of a page's tree path, the numbers written into the SQL.
+
+    ``Substr("path", 1, 12)`` passes 1 and 12 as query parameters, and a
+    database matches a query to an index on an expression only when the
+    expressions are written the same (articles.0003).
+    """
+
+    output_field = CharField()
+    template = f"SUBSTR(%(expressions)s, 1, {SECTION_PATH_LENGTH})"
+
+    def __init__(self) -> None:
+        super().__init__(F("path"))
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        template = f"SUBSTRING(%(expressions)s, 1, {SECTION_PATH_LENGTH})"
+        return self.as_sql(compiler, connection, template=template, **extra_context)
 
 
 class PageRowId(F):
@@ -110,6 +133,23 @@ class ArticleQuerySet(PageQuerySet):
         """
         private = memoized("articles:private_q", self.private_q)
         return self.live().exclude(private).filter(first_published_at__isnull=False)
+
+    def in_section(self, section) -> "ArticleQuerySet":
+        """The stories of ``section`` (its children), as the section index serves them.
+
+        ``child_of()`` says the same with ``path LIKE 'prefix%'``, which no
+        index serves; the first twelve characters of a story's path are its
+        section's path (sections are the home page's children), and
+        migration ``articles.0003`` indexes them with the publication time.
+        """
+        return self.in_section_at(section.path)
+
+    def in_section_at(self, section_path: str) -> "ArticleQuerySet":
+        """The stories of the section whose tree path is ``section_path`` (see ``in_section``)."""
+        depth = len(section_path) // Page.steplen + 1
+        if len(section_path) != SECTION_PATH_LENGTH:  # not a section: no index for it
+            return self.filter(path__startswith=section_path, depth=depth)
+        return self.alias(section_path=SectionPath()).filter(section_path=section_path, depth=depth)
 
     def newest_first(self) -> "ArticleQuerySet":
         return self.order_by(*newest_first_order())

@@ -24,7 +24,7 @@ def related_article_ids(article, limit: int = 4) -> list[int]:
     live_picks = set(published.filter(pk__in=pick_ids).values_list("pk", flat=True))
     tagged = ArticleTag.objects.filter(tag_id__in=tag_ids)
     sharing_tags = published.filter(pk__in=tagged.values("content_object_id")).newest_first()
-    same_section = published.filter(path__startswith=article.path[: -Page.steplen], depth=article.depth).newest_first()
+    same_section = published.in_section_at(article.path[: -Page.steplen]).newest_first()
 
     # Every group is fetched even when an earlier one fills the block, so the
     # page's query count never depends on which groups were needed.

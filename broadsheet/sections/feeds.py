@@ -17,7 +17,7 @@ class SectionFeed(ArticleFeed):
         return SectionPage.objects.live().public().child_of(site.root_page).get(slug=slug)
 
     def articles(self, section: SectionPage):
-        return ArticlePage.objects.published().child_of(section).with_sections([section])
+        return ArticlePage.objects.published().in_section(section).with_sections([section])
 
     def title(self, section: SectionPage) -> str:
         return f"{section.title} — {self.site_settings().site_name}"

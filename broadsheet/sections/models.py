@@ -67,7 +67,7 @@ class SectionPage(BakedUrlMixin, BakedViewRestrictionsMixin, TransliteratedSlugM
     def articles(self):
         from broadsheet.articles.models import ArticlePage
 
-        return ArticlePage.objects.published().child_of(self).for_teasers().with_sections([self])
+        return ArticlePage.objects.published().in_section(self).for_teasers().with_sections([self])
 
     @path("")
     def front(self, request: HttpRequest) -> HttpResponse:
@@ -154,7 +154,7 @@ def newest_articles_by_section(sections: list[SectionPage], count: int, teasers:
     published = ArticlePage.objects.published()
     parts, params = [], []
     for number, section in enumerate(sections):
-        newest = published.child_of(section).newest_first().values("pk")[:count]
+        newest = published.in_section(section).newest_first().values("pk")[:count]
         sql, part_params = newest.query.sql_with_params()
         parts.append(f"SELECT * FROM ({sql}) AS newest_{number}")
         params.extend(part_params)
