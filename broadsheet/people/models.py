@@ -7,6 +7,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from broadsheet.core.blocks import SocialProfileBlock
+from broadsheet.core.memo import memoized
 from broadsheet.core.slugs import ascii_slugify
 
 
@@ -48,7 +49,8 @@ class Person(index.Indexed, models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("people:author", kwargs={"slug": self.slug})
+        # Every byline and topic link of a bake: reversed once per slug (core.memo).
+        return memoized(f"people:url:{self.slug}", lambda: reverse("people:author", kwargs={"slug": self.slug}))
 
     def _unique_slug(self, base: str) -> str:
         slug, suffix = base, 1

@@ -53,6 +53,9 @@ def _teaser_vary(context: Context) -> Hashable:
 VARY: dict[str, Callable[[Context], Hashable]] = {
     "ticker": lambda context: None,
     "footer": lambda context: None,
+    # The stylesheet, the scripts and the site's feed links in every page's head.
+    "assets": lambda context: None,
+    "site_feeds": lambda context: None,
     "navigation": _navigation_vary,
     "rail": _current_section_pk,
     "teaser": _teaser_vary,

@@ -3,6 +3,7 @@
 from django.urls import reverse
 from taggit.models import TagBase
 
+from broadsheet.core.memo import memoized
 from broadsheet.core.slugs import ascii_slugify
 
 
@@ -21,4 +22,5 @@ class Tag(TagBase):
         return slug
 
     def get_absolute_url(self) -> str:
-        return reverse("taxonomy:tag", kwargs={"slug": self.slug})
+        # Every byline and topic link of a bake: reversed once per slug (core.memo).
+        return memoized(f"taxonomy:url:{self.slug}", lambda: reverse("taxonomy:tag", kwargs={"slug": self.slug}))

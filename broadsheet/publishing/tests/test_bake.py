@@ -3,6 +3,7 @@
 import gzip
 
 import brotli
+from django.utils import timezone
 
 from broadsheet.publishing import layout
 from broadsheet.publishing.bake import Baker
@@ -26,6 +27,18 @@ def test_every_public_url_is_a_file_with_compressed_twins(baked):
     assert (live / "static/broadsheet/css/site.css").is_file()
     assert (live / "static/broadsheet/css/site.css.br").is_file()
     assert (live / "fragments/ticker.html").is_file()
+
+
+def test_date_archives_are_baked_with_their_numbered_pages(bake_dir, newsroom, stories, settings):
+    """No page links to a day's or a month's archive; the bake must find them anyway."""
+    settings.BROADSHEET_PAGE_SIZE = 2
+    Baker(processes=1).run()
+    live = layout.live_dir()
+    published = timezone.localtime(stories.river.first_published_at)
+    month, day = f"/{published:%Y/%m}/", f"/{published:%Y/%m/%d}/"
+    for url in (month, day, f"{day}page/1/", f"{month}page/1/"):
+        assert baked_file(live, url).is_file(), url
+    assert "River bursts its banks" in baked_file(live, day).read_text() + baked_file(live, f"{day}page/1/").read_text()
 
 
 def test_the_manifest_maps_urls_to_files_types_and_times(baked):
