@@ -180,7 +180,7 @@ class ArticleQuerySet(PageQuerySet):
         what a teaser shows), so a page of a list costs no query for the
         stories other lists have loaded already.
         """
-        if not self._authors_from_catalogue or self.query.annotations:
+        if not self._authors_from_catalogue or self.query.annotation_select:  # aliases (in_section) are fine
             return None
         return catalogue().teasers_by_id(pks)
 

@@ -115,7 +115,8 @@ def render_batch(build: str | None, urls: list[str]) -> list[PageResult]:
     for url in urls:
         rendered = _worker_renderer.render(url)
         if build:
-            section, entry = output.store(Path(build), rendered) or (None, None)
+            # The build is not live yet: files are written in place, not renamed.
+            section, entry = output.store(Path(build), rendered, atomic=False) or (None, None)
         else:
             section, entry = ("urls" if rendered.status == 200 else None), None
         now = time.thread_time()

@@ -29,22 +29,23 @@ def modified_iso(timestamp: float | None) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def store(root: Path, rendered: Rendered) -> tuple[str, dict] | None:
+def store(root: Path, rendered: Rendered, atomic: bool = True) -> tuple[str, dict] | None:
     """Write a 200 as its file and a redirect as a stub; return its manifest section and entry.
 
     Servers that read the manifest answer a recorded redirect with a real
-    301; the stub is for those that only serve files.
+    301; the stub is for those that only serve files. ``atomic``: see
+    ``layout.write_file`` (a full bake writes its new build in place).
     """
     try:
         relative = url_to_relative_path(rendered.url)
     except NotBakeable:
         return None
     if rendered.status == 200:
-        write_file(root, relative, rendered.body, mtime=rendered.last_modified)
+        write_file(root, relative, rendered.body, mtime=rendered.last_modified, atomic=atomic)
         entry = {"file": relative, "type": rendered.content_type, "modified": modified_iso(rendered.last_modified)}
         return "urls", entry
     if rendered.location and relative.endswith(".html"):
-        write_file(root, relative, REDIRECT_STUB.format(url=html.escape(rendered.location)).encode())
+        write_file(root, relative, REDIRECT_STUB.format(url=html.escape(rendered.location)).encode(), atomic=atomic)
         return "redirects", {"file": relative, "location": rendered.location, "status": rendered.status}
     return None
 
