@@ -138,8 +138,8 @@ def newest_articles_by_section(sections: list[SectionPage], count: int, teasers:
 
     One query for every section together, so a page showing a block per
     section costs the same however many sections have stories. Each
-    section's newest are found by its own ``ORDER BY … LIMIT`` (the index on
-    the publication time serves it, reading ``count`` rows), and the parts
+    section's newest are found by its own ``ORDER BY … LIMIT`` (the section
+    index, ``ArticleQuerySet.in_section``, serves it reading ``count`` rows), and the parts
     are joined with ``UNION ALL``: numbering every story of every section
     with a window function read the whole archive on every rebake of the
     home page and of the rail. Django will not compose sliced querysets into
