@@ -81,7 +81,15 @@ def full_bakes(env: dict, processes: int | None, url_limit: int | None, runs: in
     if runs > 1:
         rates = ", ".join(f"{bake['pages_per_second']:.0f}" for bake in bakes)
         print(f"Median of {runs} full bakes: {median['pages_per_second']:.0f} pages/s (runs: {rates})")
-    return {**median, "runs": runs, "pages_per_second_each_run": [bake["pages_per_second"] for bake in bakes]}
+    # Memory from the first run: later runs fork their rendering processes from
+    # a process that still holds the previous bake's results.
+    memory = {key: bakes[0][key] for key in ("peak_memory_mb", "worker_peak_memory_mb")}
+    return {
+        **median,
+        **memory,
+        "runs": runs,
+        "pages_per_second_each_run": [bake["pages_per_second"] for bake in bakes],
+    }
 
 
 def full_bake(env: dict, processes: int | None, url_limit: int | None) -> dict:
