@@ -24,8 +24,9 @@ class WorkerSupervisor:
     spin, and the web server keeps serving the baked site meanwhile.
     """
 
-    def __init__(self, command: list[str], stop_timeout: float = 10.0):
+    def __init__(self, command: list[str], stop_timeout: float = 10.0, name: str = "the background worker"):
         self.command = command
+        self.name = name  # for the log: the worker, or the worker's default queue
         self.stop_timeout = stop_timeout
         self.process: subprocess.Popen | None = None
         self._stopping = threading.Event()
@@ -38,11 +39,11 @@ class WorkerSupervisor:
         pause = 1.0
         while not self._stopping.is_set():
             self.process = subprocess.Popen(self.command)
-            logger.info("Started the background worker (pid %s).", self.process.pid)
+            logger.info("Started %s (pid %s).", self.name, self.process.pid)
             code = self.process.wait()
             if self._stopping.is_set():
                 return
-            logger.error("The background worker exited with code %s; starting it again in %.0f s.", code, pause)
+            logger.error("%s exited with code %s; starting it again in %.0f s.", self.name.capitalize(), code, pause)
             self._stopping.wait(pause)
             pause = min(pause * 2, 60.0)
 

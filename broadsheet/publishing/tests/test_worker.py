@@ -118,7 +118,7 @@ def test_the_default_queue_runs_in_a_child_process_of_its_own(settings, monkeypa
     started: list[list[str]] = []
 
     class RecordingSupervisor:
-        def __init__(self, command):
+        def __init__(self, command, name):
             started.append(command)
 
         def start(self):

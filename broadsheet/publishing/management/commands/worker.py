@@ -122,7 +122,8 @@ class Command(BaseCommand):
                 publishing.start()
                 if default_queue_process:
                     default_queue = WorkerSupervisor(
-                        [*worker_command(), "--only-default-queue", "--interval", str(interval)]
+                        [*worker_command(), "--only-default-queue", "--interval", str(interval)],
+                        name="the worker's default queue",
                     )
                     default_queue.start()
         self.default_queue_here = once or not default_queue_process
