@@ -51,6 +51,14 @@ def test_the_manifest_maps_urls_to_files_types_and_times(baked):
     assert not any(url.startswith("/admin/") for url in manifest["urls"])
 
 
+def test_a_second_bake_in_the_same_process_finds_every_url_again(baked):
+    """A rendering process sends each link once per bake, not once per process's life."""
+    first = set(layout.read_manifest(baked.live)["urls"])
+    Baker(processes=1).run()
+    assert set(layout.read_manifest(layout.live_dir())["urls"]) == first
+    assert len(first) > 20
+
+
 def test_a_second_bake_switches_live_and_keeps_a_couple_of_builds(baked):
     first = baked.live
     Baker(processes=1).run()
