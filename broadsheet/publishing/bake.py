@@ -12,6 +12,7 @@ import logging
 import multiprocessing
 import os
 import resource
+import tempfile
 import time
 from collections import deque
 from collections.abc import Callable, Iterable
@@ -24,7 +25,7 @@ from django.db import connection, connections, transaction
 from wagtail import hooks
 
 from . import layout, output
-from .fragments import fragments_cached
+from .fragments import fragments_cached, scratch_parent
 from .models import BakedDependency
 from .render import NOT_FOUND_PROBE, Renderer
 
@@ -94,14 +95,15 @@ _worker_scope = None
 _worker_links_sent: set[str] = set()
 
 
-def _start_worker() -> None:
+def _start_worker(shared_folder: str | None = None) -> None:
+    """Set up a rendering process; ``shared_folder``: where it shares teasers with the others."""
     global _worker_renderer, _worker_scope
     _worker_links_sent.clear()
     _worker_renderer = Renderer()
     # The shared-fragment cache and memo live as long as the worker: one bake.
     # The scope is kept referenced: a context manager that is garbage
     # collected closes its generator, which would end the scope at once.
-    _worker_scope = fragments_cached(whole_site=True)
+    _worker_scope = fragments_cached(whole_site=True, shared_folder=shared_folder)
     _worker_scope.__enter__()
 
 
@@ -215,7 +217,12 @@ class Baker:
         # Forked workers must not share the parent's database connections.
         connections.close_all()
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(self.processes, mp_context=context, initializer=_start_worker) as pool:
+        with (
+            tempfile.TemporaryDirectory(prefix="broadsheet-bake-fragments-", dir=scratch_parent()) as shared_folder,
+            ProcessPoolExecutor(
+                self.processes, mp_context=context, initializer=_start_worker, initargs=(shared_folder,)
+            ) as pool,
+        ):
             running = set()
             while pending or running:
                 while pending and len(running) < self.processes * 3:

@@ -11,8 +11,11 @@ contents as if it were not there.
 """
 
 import contextlib
+import hashlib
+import os
 from collections.abc import Callable, Hashable, Iterator
 from contextvars import ContextVar
+from pathlib import Path
 
 from django.template import Context
 
@@ -69,6 +72,7 @@ PER_ITEM = {"teaser"}
 # there are as many as the archive has stories.
 CACHED_ITEM_FRAGMENTS = 30000
 _ITEMS = "per-item fragments"
+_SHARED = "shared per-item fragments"
 
 
 def item_fragments(store: dict) -> BoundedCache:
@@ -79,17 +83,92 @@ def item_fragments(store: dict) -> BoundedCache:
     return items
 
 
+class SharedItemFragments:
+    """Per-item fragments shared by a full bake's rendering processes: one file each in a scratch folder.
+
+    Why: each rendering process keeps its own fragments, and the lists that
+    show a story's teaser (its section's, its tags', its authors', its day's)
+    land in any process, so with two processes most teasers were rendered
+    twice (about 0.75 ms each, some 30,000 renderings for 10,000 stories
+    instead of 21,000). Reading one another process wrote costs a twentieth
+    of that. Why files and not Django's cache or a ``multiprocessing``
+    manager: the fragments live for one bake and need no server, and a
+    manager answers each lookup through a round trip to a third process.
+
+    A fragment is written under a temporary name and renamed, so a reader
+    sees the whole of it or nothing; two processes rendering the same one at
+    once both write the same text. A fragment that cannot be written (a
+    full disk) is simply not shared.
+    """
+
+    def __init__(self, folder: Path | str) -> None:
+        self.folder = str(folder)
+        self.suffix = f".{os.getpid()}.tmp"
+
+    def path(self, key: Hashable) -> str:
+        # The keys are tuples of numbers, strings, booleans and None, whose
+        # repr is the same in every process (unlike hash(), salted per process).
+        return os.path.join(self.folder, hashlib.blake2b(repr(key).encode(), digest_size=16).hexdigest())
+
+    def get(self, key: Hashable) -> str | None:
+        try:
+            with open(self.path(key), "rb") as handle:
+                return handle.read().decode()
+        except FileNotFoundError:
+            return None
+
+    def put(self, key: Hashable, text: str) -> None:
+        path = self.path(key)
+        temporary = path + self.suffix
+        try:
+            with open(temporary, "wb") as handle:
+                handle.write(text.encode())
+            os.replace(temporary, path)
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+
+
+def scratch_parent() -> str | None:
+    """Where a bake's shared fragments go: memory (``/dev/shm``) where there is one, else the temporary folder.
+
+    On the disk, each small write waited behind the bake's own writes of its
+    pages (0.9 ms a fragment, more than rendering it).
+    """
+    shm = "/dev/shm"
+    return shm if os.path.isdir(shm) and os.access(shm, os.W_OK | os.X_OK) else None
+
+
+def item_fragment(store: dict, key: Hashable, render: Callable[[], str]) -> str:
+    """The fragment of one item under ``key``: kept by this process, else by another, else ``render()``."""
+    items = item_fragments(store)
+    rendered = items.get(key)
+    if rendered is None:
+        shared = store.get(_SHARED)
+        rendered = shared.get(key) if shared is not None else None
+        if rendered is None:
+            rendered = render()
+            if shared is not None:
+                shared.put(key, rendered)
+        items.add([(key, rendered)])
+    return rendered
+
+
 def cached_fragments() -> dict | None:
     return _cache.get()
 
 
 @contextlib.contextmanager
-def fragments_cached(whole_site: bool = False) -> Iterator[dict]:
+def fragments_cached(whole_site: bool = False, shared_folder: Path | str | None = None) -> Iterator[dict]:
     """Keep shared fragments for the rest of the block (one bake, one rebake).
 
     ``whole_site``: a full bake, which may read the whole archive once (core.memo).
+    ``shared_folder``: a scratch folder where the bake's rendering processes
+    share per-item fragments (``SharedItemFragments``).
     """
     store: dict = {}
+    if shared_folder is not None:
+        store[_SHARED] = SharedItemFragments(shared_folder)
     token = _cache.set(store)
     try:
         # The same block is one bake's worth of unchanging lookups (core.memo).

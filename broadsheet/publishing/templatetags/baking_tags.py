@@ -23,12 +23,7 @@ class BakeOnceNode(template.Node):
             return self.nodelist.render(context)
         key = (self.name, fragments.VARY[self.name](context))
         if self.name in fragments.PER_ITEM:
-            items = fragments.item_fragments(store)
-            rendered = items.get(key)
-            if rendered is None:
-                rendered = self.nodelist.render(context)
-                items.add([(key, rendered)])
-            return rendered
+            return fragments.item_fragment(store, key, lambda: self.nodelist.render(context))
         record.depends_on(f"fragment:{self.name}")
         if key not in store:
             with record.paused():

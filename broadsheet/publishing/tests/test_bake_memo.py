@@ -163,3 +163,50 @@ def test_teasers_kept_for_a_bake_are_bounded(varied, monkeypatch):
             kept = fragments.item_fragments(store)
             assert 0 < len(kept) <= 4
             assert renderer.render("/news/").body == alone
+
+
+def test_rendering_processes_share_teasers_through_their_scratch_folder(varied, tmp_path, monkeypatch):
+    """A second rendering process takes the teasers the first one wrote, and its pages are the same."""
+    from broadsheet.publishing import fragments
+
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    with time_machine.travel(NOW, tick=False):
+        crawl = Baker(processes=1, dry_run=True)
+        crawl.run()
+        urls = sorted(url for url, result in crawl.results.items() if result.section == "urls")
+        plain = {url: rendered_alone(url) for url in urls}
+        with fragments_cached(whole_site=True, shared_folder=shared):
+            rendered_in_batches(Renderer(), urls)
+        assert len(list(shared.iterdir())) >= len(varied) - 1  # at least a teaser per story
+
+        rendered_teasers = []
+        item_fragment = fragments.item_fragment
+
+        def counting(store, key, render):
+            return item_fragment(store, key, lambda: rendered_teasers.append(key) or render())
+
+        monkeypatch.setattr(fragments, "item_fragment", counting)
+        with fragments_cached(whole_site=True, shared_folder=shared):
+            second = rendered_in_batches(Renderer(), urls)
+    assert rendered_teasers == []
+    for url in urls:
+        assert second[url].body == plain[url].body, url
+        assert second[url].keys == plain[url].keys, url
+
+
+def test_shared_fragments_keep_text_whole_and_never_fail_a_page(tmp_path):
+    from broadsheet.publishing.fragments import SharedItemFragments
+
+    shared = SharedItemFragments(tmp_path)
+    key = ("teaser", (7, "row", 2, True, True, None, "100vw"))
+    assert shared.get(key) is None
+    text = "<h3>Борис’s “report” 🌊</h3>"
+    shared.put(key, text)
+    assert SharedItemFragments(tmp_path).get(key) == text  # another process finds it by the same key
+    assert shared.get(("teaser", (8, "row", 2, True, True, None, "100vw"))) is None
+    assert [path.name for path in tmp_path.iterdir() if path.name.endswith(".tmp")] == []
+
+    gone = SharedItemFragments(tmp_path / "removed")
+    gone.put(key, text)  # a folder that cannot be written: the fragment is not shared, nothing fails
+    assert gone.get(key) is None
