@@ -85,3 +85,21 @@ def test_feed_html_takes_the_widest_image_of_a_srcset():
     assert (
         feed_html(html, BASE) == '<img alt="A" height="675" src="https://news.example.com/m/a.1200.png" width="1200"/>'
     )
+
+
+def test_feed_html_cleans_each_body_once_and_answers_changed_input_afresh(monkeypatch):
+    from broadsheet.feeds import html as feed_html_module
+
+    cleaned = []
+    clean = feed_html_module.FeedHtmlCleaner.clean
+    monkeypatch.setattr(feed_html_module.FeedHtmlCleaner, "clean", lambda self, h: cleaned.append(h) or clean(self, h))
+    body = '<p>Один раз 🗞️ <a href="/news/">news</a></p>'
+
+    first = feed_html(body, BASE)
+    assert feed_html(body, BASE) == first == '<p>Один раз 🗞️ <a href="https://news.example.com/news/">news</a></p>'
+    assert len(cleaned) == 1  # the second feed of the same story parses nothing
+    assert feed_html(body, "https://other.example.org/") == (
+        '<p>Один раз 🗞️ <a href="https://other.example.org/news/">news</a></p>'
+    )
+    assert feed_html(body.replace("Один", "Два"), BASE).startswith("<p>Два раз")
+    assert len(cleaned) == 3
