@@ -7,6 +7,7 @@ slug, so a second run files nothing twice.
 """
 
 import datetime
+import math
 import random
 from collections import defaultdict
 from dataclasses import dataclass
@@ -25,6 +26,18 @@ from .newsroom import AGENCIES, BEAT_TAGS, Section
 from .tree import ChildPages
 
 HISTORY = datetime.timedelta(days=90)
+# A busy city daily's output. A bigger demo is a longer archive, not a
+# busier paper: 100,000 stories squeezed into 90 days would publish 1,100 a
+# day, and every day's and month's archive, the news sitemap (the last two
+# days) and the month's sitemap would be ten times what the paper has.
+STORIES_PER_DAY = 110
+
+
+def archive_span_for(articles: int) -> datetime.timedelta:
+    """How far back ``articles`` stories go: 90 days, or longer at ``STORIES_PER_DAY``."""
+    return max(HISTORY, datetime.timedelta(days=math.ceil(articles / STORIES_PER_DAY)))
+
+
 BODY_BLOCKS = ["heading", "quote", "image", "fact_box", "link_card"]
 # Which generated scenes suit a beat's lead pictures.
 BEAT_SCENES = {
@@ -50,6 +63,7 @@ class Materials:
     tags: list[Tag]
     editor: object
     now: datetime.datetime
+    archive_span: datetime.timedelta = HISTORY  # how far back the stories go (archive_span_for)
 
 
 class StoryDesk:
@@ -145,7 +159,7 @@ class StoryDesk:
             # The newest few within the hour, so "12 minutes ago" shows up.
             age = datetime.timedelta(minutes=rng.randint(5, 55))
         else:
-            age = datetime.timedelta(seconds=rng.randint(3600, int(HISTORY.total_seconds())))
+            age = datetime.timedelta(seconds=rng.randint(3600, int(self.materials.archive_span.total_seconds())))
         return self.materials.now - age
 
     def update_time(self, number: int, rng: random.Random, published: datetime.datetime) -> datetime.datetime | None:

@@ -108,9 +108,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # sitemap) never block a writer. Immediate transactions: a transaction
     # takes the write lock when it begins, waiting up to the timeout, instead
     # of failing at once with "database is locked" when it first writes after
-    # another connection has.
+    # another connection has. Memory-mapped reads: a list's count or a tag's
+    # stories visit thousands of rows, and reading each page of the file with
+    # a system call of its own took two thirds of such a query's time
+    # (100,000 stories: a month's count 120 ms, 40 ms mapped).
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"init_command": "PRAGMA journal_mode=WAL;", "transaction_mode": "IMMEDIATE", "timeout": 20}
+        {
+            "init_command": f"PRAGMA journal_mode=WAL; PRAGMA mmap_size={int(env_str('SQLITE_MMAP_MB', '1024')) << 20};",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        }
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -252,3 +252,24 @@ def test_the_city_guide_has_venues_and_a_month_of_events():
     assert max(local_days) - today >= datetime.timedelta(days=25), "listings run for about a month"
     menu = NavigationSettings.for_site(Site.objects.get(is_default_site=True)).visible_sections()
     assert "What's on" in [entry["label"] for entry in menu]
+
+
+def test_a_bigger_demo_is_a_longer_archive_at_a_daily_rate():
+    """10,000 stories fit the 90 days at about 110 a day; 100,000 go back two and a half years, not ten times denser."""
+    import datetime
+    import random
+    from types import SimpleNamespace
+
+    from broadsheet.demo.stories import STORIES_PER_DAY, StoryDesk, archive_span_for
+
+    assert archive_span_for(500) == archive_span_for(9900) == HISTORY
+    assert archive_span_for(100_000) == datetime.timedelta(days=910)
+    assert 100_000 / archive_span_for(100_000).days <= STORIES_PER_DAY
+
+    now = datetime.datetime(2026, 11, 29, 12, tzinfo=datetime.UTC)
+    desk = StoryDesk.__new__(StoryDesk)
+    desk.materials = SimpleNamespace(now=now, archive_span=archive_span_for(100_000))
+    rng = random.Random(4)
+    times = [desk.publication_time(number, rng) for number in range(3, 2000)]
+    assert min(times) >= now - datetime.timedelta(days=910)
+    assert min(times) < now - HISTORY * 3  # stories from well before the last 90 days

@@ -45,7 +45,7 @@ from broadsheet.demo.accounts import ensure_editor
 from broadsheet.demo.content import Copywriter
 from broadsheet.demo.history import record_publication
 from broadsheet.demo.indexing import deferred_indexing
-from broadsheet.demo.stories import HISTORY, Materials, StoryDesk
+from broadsheet.demo.stories import Materials, StoryDesk, archive_span_for
 from broadsheet.demo.tree import ChildPages
 from broadsheet.editions.demo import create_print_demo
 from broadsheet.home.models import HomePage, HomeTopStory
@@ -84,6 +84,7 @@ class Command(BaseCommand):
         self.verbosity = options["verbosity"]
         self.writer = Copywriter(seed)
         self.now = timezone.now()
+        self.archive_span = archive_span_for(articles)
         self.new_pages: list[Page] = []
         started = time.monotonic()
         with deferred_indexing() as saved, transaction.atomic():
@@ -121,7 +122,7 @@ class Command(BaseCommand):
         Site.objects.filter(root_page__in=welcome).update(root_page=root)
         for page in welcome:
             page.delete()
-        home = HomePage(title=newsroom.SITE_NAME, slug="home", **self.published_at(self.now - HISTORY))
+        home = HomePage(title=newsroom.SITE_NAME, slug="home", **self.published_at(self.now - self.archive_span))
         return self.add_page(Page.get_first_root_node(), home)
 
     @step
@@ -191,7 +192,7 @@ class Command(BaseCommand):
                     intro=spec.intro,
                     is_special=spec.is_special,
                     active_until=(self.now + HUB_RUNS_FOR).date() if spec.is_special else None,
-                    **self.published_at(self.now - HISTORY),
+                    **self.published_at(self.now - self.archive_span),
                 )
                 self.add_page(children, page)
             sections[slug] = (page, spec)
@@ -212,7 +213,7 @@ class Command(BaseCommand):
                     slug=slug,
                     summary=spec.summary,
                     body=self.writer.company_body(spec.topic),
-                    **self.published_at(self.now - HISTORY),
+                    **self.published_at(self.now - self.archive_span),
                 )
                 self.add_page(children, page)
             pages.append(page)
@@ -263,6 +264,7 @@ class Command(BaseCommand):
                 tags=self.tags,
                 editor=self.editor,
                 now=self.now,
+                archive_span=self.archive_span,
             ),
         )
         new_pages = desk.file_stories(count)
