@@ -67,8 +67,10 @@ class BakedViewRestrictionsMixin:
         alias_paths = memoized(
             "pages:alias-paths",
             # Unordered: ordered by path, SQLite read every page to sort them
-            # rather than the few aliases off their index.
-            lambda: list(Page.objects.filter(alias_of__isnull=False).order_by().values_list("path", flat=True)),
+            # rather than the few aliases off their index. And "> 0" rather
+            # than "IS NOT NULL", which SQLite answers by reading every page
+            # (25 ms with 100,000 stories) instead of the alias index.
+            lambda: list(Page.objects.filter(alias_of_id__gt=0).order_by().values_list("path", flat=True)),
         )
         if any(self.path.startswith(path) for path in alias_paths):
             return super().get_view_restrictions()

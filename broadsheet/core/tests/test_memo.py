@@ -62,3 +62,26 @@ def test_what_a_factory_loads_is_not_recorded_for_the_page_that_asked_first(pers
         reused(people)  # the page shows them: now it depends on them
         assert keys == {f"people.person:{person.pk}"}
     assert post_init.has_listeners(Person)
+
+
+def test_a_bakes_view_restrictions_match_wagtails_for_aliases_too(newsroom):
+    """In a memo scope restrictions are matched by tree path, except under an alias, which takes its source's."""
+    import datetime
+
+    from wagtail.models import PageViewRestriction
+
+    from broadsheet.articles.tests.factories import make_article
+
+    secret = make_article(newsroom.news, "Behind a password", datetime.datetime(2026, 3, 2, 8, tzinfo=datetime.UTC))
+    PageViewRestriction.objects.create(page=secret, restriction_type=PageViewRestriction.PASSWORD, password="x")
+    alias = secret.create_alias(parent=newsroom.business, update_slug="behind-a-password-too")
+    open_story = make_article(newsroom.business, "Open to all", datetime.datetime(2026, 3, 2, 9, tzinfo=datetime.UTC))
+
+    def restrictions(page):
+        return sorted(restriction.pk for restriction in page.get_view_restrictions())
+
+    pages = [type(page).objects.get(pk=page.pk) for page in (secret, alias, open_story)]
+    wagtails = [restrictions(page) for page in pages]
+    assert wagtails[0] == wagtails[1] != [] and wagtails[2] == []
+    with memo_scope(whole_site=True):
+        assert [restrictions(page) for page in pages] == wagtails
