@@ -68,6 +68,14 @@ def test_publishing_a_story_rebakes_its_lists_fronts_and_nothing_else(
     }
     assert set(rebakes[0].written) | set(rebakes[1].written) == expected
     assert set(rebakes[1].written) == {url for url in expected if url.startswith("/sitemap")} - {"/sitemaps/news.xml"}
+    # The story first (the fronts link to it), then what most readers read,
+    # then its tag's, author's and date lists.
+    written = rebakes[0].written
+    assert written[0] == article.url
+    narrow = {baked.anna.get_absolute_url(), baked.floods.get_absolute_url(), *archive_urls(article)}
+    narrow |= {url for url in expected if url.startswith(("/feeds/authors/", "/feeds/tags/"))}
+    assert set(written[-len(narrow) :]) == narrow
+    assert {"/", "/news/", "/feeds/rss.xml", "/sitemaps/news.xml"} <= set(written[: -len(narrow)])
     assert "Flood warning lifted" in baked_file(baked.live, "/news/").read_text()
     assert "Flood warning lifted" in baked_file(baked.live, baked.anna.get_absolute_url()).read_text()
     manifest = layout.read_manifest(baked.live)
