@@ -15,6 +15,7 @@ request on. Nothing here touches Django's database.
 import json
 import os
 import posixpath
+import re
 from collections import OrderedDict
 from dataclasses import dataclass
 from email.utils import formatdate, parsedate_to_datetime
@@ -72,6 +73,11 @@ IMMUTABLE_CACHE_CONTROL = "public, max-age=31536000, immutable"
 # Pages change when news breaks: a minute, then ask again (a 304 is cheap).
 PAGE_CACHE_CONTROL = "public, max-age=60, must-revalidate"
 IMMUTABLE_PREFIXES = ("/static/",)
+# Sitemaps are for crawlers to read, not to list in results: the header
+# Django's sitemap views send (``django.contrib.sitemaps.views.x_robots_tag``),
+# which the baked copies must keep. deploy/nginx.conf sends the same.
+SITEMAP = re.compile(r"^/(?:sitemap\.xml|sitemaps/[^/]+\.xml)$")
+SITEMAP_ROBOTS = "noindex, noodp, noarchive"
 
 # Never answered from files, even if a bake wrote something there.
 DYNAMIC_PREFIXES = ("/admin/", "/report-error/", "/search/", "/jump/", "/documents/")
@@ -102,6 +108,7 @@ class BakedFile:
     vary: bool
     # (inode, mtime in ns, size): which version of the file this describes.
     identity: tuple[int, int, int] = (0, 0, 0)
+    robots: str | None = None  # an X-Robots-Tag header (sitemaps)
 
     @cached_property
     def raw_headers(self) -> list[tuple[bytes, bytes]]:
@@ -120,6 +127,8 @@ class BakedFile:
             headers.append(("content-encoding", self.encoding))
         if self.vary:
             headers.append(("vary", "Accept-Encoding"))
+        if self.robots:
+            headers.append(("x-robots-tag", self.robots))
         return headers
 
     def is_not_modified(self, if_none_match: str | None, if_modified_since: str | None) -> bool:
@@ -215,9 +224,12 @@ class BakedSite:
         name = relative_file_name(path)
         if name is None:
             return None
-        return self.file(name, accept_encoding, immutable=path.startswith(IMMUTABLE_PREFIXES))
+        robots = SITEMAP_ROBOTS if SITEMAP.match(path) else None
+        return self.file(name, accept_encoding, immutable=path.startswith(IMMUTABLE_PREFIXES), robots=robots)
 
-    def file(self, name: str, accept_encoding: str | None = None, immutable: bool = False) -> BakedFile | None:
+    def file(
+        self, name: str, accept_encoding: str | None = None, immutable: bool = False, robots: str | None = None
+    ) -> BakedFile | None:
         full = os.path.join(self.root, name)
         try:
             stat = os.stat(full)
@@ -238,7 +250,7 @@ class BakedSite:
                     full, stat, encoding = full + suffix, variant, coding
                     break
         identity = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
-        key = (full, identity, immutable)
+        key = (full, identity, immutable, robots)
         baked = self._files.get(key)
         if baked is None:
             if len(self._files) > METADATA_CACHE_LIMIT:
@@ -256,6 +268,7 @@ class BakedSite:
                 cache_control=IMMUTABLE_CACHE_CONTROL if immutable else PAGE_CACHE_CONTROL,
                 vary=compressible,
                 identity=identity,
+                robots=robots,
             )
         return baked
 

@@ -33,6 +33,9 @@ FEED = (
 ).encode()
 BAKED_404_MARK = b"<!-- baked 404 -->\n"
 ROBOTS = b"User-agent: *\nAllow: /\n"
+SITEMAP_INDEX = (
+    b'<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n'
+)
 
 
 def pixel_png() -> bytes:
@@ -61,6 +64,8 @@ def bake_dir(tmp_path_factory, django_db_setup, django_db_blocker) -> Path:
     files["404.html"] += BAKED_404_MARK
     files["robots.txt"] = ROBOTS
     files["feeds/rss.xml"] = FEED
+    files["sitemap.xml"] = SITEMAP_INDEX
+    files["sitemaps/news.xml"] = SITEMAP_INDEX.replace(b"sitemapindex", b"urlset")
     files[STATIC_NAME] = (Path(__file__).resolve().parents[3] / "static/broadsheet/css/site.css").read_bytes()
     files["media/images/pixel.png"] = pixel_png()
     files[".bake.json"] = json.dumps({"redirects": {REDIRECTED_URL: {"to": ARTICLE_URL, "status": 301}}}).encode()

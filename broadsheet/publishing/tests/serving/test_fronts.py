@@ -167,3 +167,19 @@ def test_the_bake_manifest_and_paths_outside_the_bake_are_not_served(front):
         assert response.status in (400, 404), path
         assert b"root:" not in response.body
         assert b"redirects" not in response.body
+
+
+def test_baked_sitemaps_keep_the_header_that_keeps_them_out_of_search_results(front, bake_dir):
+    """Django's sitemap views send X-Robots-Tag; the baked copies must too, and pages must not."""
+    from django.contrib.sitemaps.views import x_robots_tag
+    from django.http import HttpResponse
+
+    djangos = x_robots_tag(lambda request: HttpResponse())(None)["X-Robots-Tag"]
+    for url in ("/sitemap.xml", "/sitemaps/news.xml"):
+        for encoding in ("identity", "gzip"):
+            response = fetch(front.port, url, headers={"Accept-Encoding": encoding})
+            assert response.status == 200, url
+            assert response.headers["x-robots-tag"] == djangos, (url, encoding)
+            assert response.headers["cache-control"] == PAGE_CACHE
+    assert "x-robots-tag" not in fetch(front.port, ARTICLE_URL).headers
+    assert "x-robots-tag" not in fetch(front.port, "/feeds/rss.xml").headers
