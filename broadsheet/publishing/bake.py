@@ -13,7 +13,6 @@ import logging
 import multiprocessing
 import os
 import resource
-import tempfile
 import time
 from collections import deque
 from collections.abc import Callable, Iterable
@@ -26,7 +25,7 @@ from django.db import connection, connections, transaction
 from wagtail import hooks
 
 from . import layout, output
-from .fragments import fragments_cached, scratch_parent
+from .fragments import fragments_cached, scratch_folder
 from .models import BakedDependency
 from .render import NOT_FOUND_PROBE, Renderer
 
@@ -246,7 +245,7 @@ class Baker:
         connections.close_all()
         context = multiprocessing.get_context("fork")
         with (
-            tempfile.TemporaryDirectory(prefix="broadsheet-bake-fragments-", dir=scratch_parent()) as shared_folder,
+            scratch_folder() as shared_folder,
             ProcessPoolExecutor(
                 self.processes, mp_context=context, initializer=_start_rendering_process, initargs=(shared_folder,)
             ) as pool,

@@ -210,3 +210,25 @@ def test_shared_fragments_keep_text_whole_and_never_fail_a_page(tmp_path):
     gone = SharedItemFragments(tmp_path / "removed")
     gone.put(key, text)  # a folder that cannot be written: the fragment is not shared, nothing fails
     assert gone.get(key) is None
+
+
+def test_a_bake_removes_the_fragments_folder_a_killed_bake_left_behind(tmp_path, monkeypatch):
+    import os
+    import subprocess
+
+    from broadsheet.publishing import fragments
+
+    monkeypatch.setattr(fragments, "scratch_parent", lambda: str(tmp_path))
+    finished = subprocess.Popen(["true"])
+    finished.wait()
+    stale = tmp_path / f"{fragments.SCRATCH_PREFIX}{finished.pid}-abc"
+    running = tmp_path / f"{fragments.SCRATCH_PREFIX}{os.getppid()}-def"  # a live process's bake
+    other = tmp_path / "someone-elses-folder"
+    for folder in (stale, running, other):
+        (folder / "fragment").mkdir(parents=True)
+
+    with fragments.scratch_folder() as folder:
+        assert os.path.basename(folder).startswith(f"{fragments.SCRATCH_PREFIX}{os.getpid()}-")
+        assert not stale.exists()
+        assert running.exists() and other.exists()
+    assert not os.path.exists(folder)
