@@ -32,7 +32,7 @@ class ArticleFeed(BroadsheetFeed):
         return ArticlePage.objects.published()
 
     def items(self, obj) -> list[ArticlePage]:
-        articles = list(self.articles(obj).for_feeds()[: self.max_items])
+        articles = self.articles(obj).for_feeds().newest(self.max_items)
         self.body_images = load_body_images([article.body for article in articles])
         return articles
 

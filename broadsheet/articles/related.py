@@ -13,7 +13,7 @@ from wagtail.models import Page
 
 
 def related_article_ids(article, limit: int = 4) -> list[int]:
-    from .models import ArticlePage, ArticleTag
+    from .models import ArticlePage
 
     published = ArticlePage.objects.published().exclude(pk=article.pk)
     # Picks and tags are read through the page's own relations, not by
@@ -22,15 +22,14 @@ def related_article_ids(article, limit: int = 4) -> list[int]:
     pick_ids = [link.related_page_id for link in article.related_links.all() if link.related_page_id]
     tag_ids = [item.tag_id for item in article.tagged_items.all() if item.tag_id]
     live_picks = set(published.filter(pk__in=pick_ids).values_list("pk", flat=True))
-    tagged = ArticleTag.objects.filter(tag_id__in=tag_ids)
-    sharing_tags = published.filter(pk__in=tagged.values("content_object_id")).newest_first()
+    sharing_tags = published.tagged(tag_ids).newest_first()
     same_section = published.in_section_at(article.path[: -Page.steplen]).newest_first()
 
     # Every group is fetched even when an earlier one fills the block, so the
     # page's query count never depends on which groups were needed.
     groups = (
         [pk for pk in pick_ids if pk in live_picks],
-        list(sharing_tags.values_list("pk", flat=True)[: limit + len(pick_ids)]),
+        sharing_tags.values_list("pk", flat=True).newest(limit + len(pick_ids)),
         list(same_section.values_list("pk", flat=True)[: 2 * limit + len(pick_ids)]),
     )
     return choose(groups, limit)

@@ -11,7 +11,7 @@ class AuthorFeed(ArticleFeed):
         return Person.objects.get(slug=slug)
 
     def articles(self, person: Person):
-        return ArticlePage.objects.published().filter(article_authors__person=person)
+        return ArticlePage.objects.published().written_by(person)
 
     def title(self, person: Person) -> str:
         return f"{person.name} — {self.site_settings().site_name}"

@@ -11,7 +11,7 @@ class TagFeed(ArticleFeed):
         return Tag.objects.get(slug=slug)
 
     def articles(self, tag: Tag):
-        return ArticlePage.objects.published().filter(tagged_items__tag=tag)
+        return ArticlePage.objects.published().tagged([tag.pk])
 
     def title(self, tag: Tag) -> str:
         return f"{tag.name} — {self.site_settings().site_name}"
