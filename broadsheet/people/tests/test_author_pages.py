@@ -24,6 +24,13 @@ def test_author_page_shows_the_profile_and_the_authors_stories(client, newsroom,
     assert "Business correspondent" in text
     assert "Covers energy and markets." in text
     assert listed_headlines(response) == ["Shared byline", "Gas deal signed"]
+    # The same teaser as on every other list (one rendering per story in a bake):
+    # headlines right under the writer's name, in a region named for them.
+    page = soup(response)
+    assert [h.get_text(strip=True) for h in page.select(".author-stories h2")] == ["Shared byline", "Gas deal signed"]
+    assert not page.select(".author-stories h3")
+    region = page.select_one("section.author-stories")
+    assert page.find(id=region["aria-labelledby"]).get_text(strip=True) == "Stories by Anna Petrova"
 
 
 def test_author_pages_are_paginated_from_the_oldest_story(client, newsroom, person, page_size):
