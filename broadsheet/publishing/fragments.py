@@ -116,7 +116,8 @@ class SharedItemFragments:
         try:
             with open(self.path(key), "rb") as handle:
                 return handle.read().decode()
-        except FileNotFoundError:
+        except (OSError, UnicodeDecodeError):
+            # Not there yet (the usual case), or unreadable: rendered here instead.
             return None
 
     def put(self, key: Hashable, text: str) -> None:

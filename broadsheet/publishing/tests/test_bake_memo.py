@@ -9,6 +9,7 @@ and the dependency record must be the same.
 
 import datetime
 import gc
+import os
 import re
 
 import pytest
@@ -210,6 +211,14 @@ def test_shared_fragments_keep_text_whole_and_never_fail_a_page(tmp_path):
     gone = SharedItemFragments(tmp_path / "removed")
     gone.put(key, text)  # a folder that cannot be written: the fragment is not shared, nothing fails
     assert gone.get(key) is None
+
+    unreadable = ("teaser", (9, "row", 2, True, True, None, "100vw"))
+    os.mkdir(shared.path(unreadable))  # what is there cannot be read as a file: rendered again, nothing fails
+    assert shared.get(unreadable) is None
+    garbled = ("teaser", (10, "row", 2, True, True, None, "100vw"))
+    with open(shared.path(garbled), "wb") as handle:
+        handle.write(b"\xff\xfe broken")
+    assert shared.get(garbled) is None
 
 
 def test_a_bake_removes_the_fragments_folder_a_killed_bake_left_behind(tmp_path, monkeypatch):
