@@ -24,6 +24,7 @@ from django.utils.translation import to_locale
 from wagtail.models import Page
 
 from broadsheet.articles.models import ArticlePage
+from broadsheet.core.memo import memo_active, memoized, reused
 from broadsheet.core.models import SiteSettings
 from broadsheet.home.models import HomePage
 from broadsheet.people.models import Person
@@ -93,6 +94,39 @@ class Publication:
                     return "@" + handle.lstrip("@")
         return ""
 
+    @cached_property
+    def organization(self) -> dict:
+        """The ``NewsMediaOrganization`` every story names as its publisher (treat as read-only)."""
+        return structured_data.organization(self)
+
+    @property
+    def images(self) -> list:
+        """The editors' pictures the publication's descriptions use (logo, share picture)."""
+        return [image for image in (self.sharing.logo, self.sharing.share_image) if image is not None]
+
+
+def current_publication(request: HttpRequest, root_url: str) -> Publication:
+    """The publication, worked out once per bake or rebake (``core.memo``), else once per request.
+
+    Its logo, share picture, profiles and organisation are the same on every
+    page; a bake worked them out again for each of its ten thousand pages.
+    Each page still records the pictures it shows (``core.memo.reused``).
+    """
+
+    if not memo_active():
+        # A reader's request: each part is worked out if the page uses it.
+        return Publication(request, root_url, SiteSettings.for_request(request))
+
+    def build() -> Publication:
+        publication = Publication(request, root_url, SiteSettings.for_request(request))
+        for name in ("logo", "share_picture", "same_as", "x_handle", "organization"):
+            getattr(publication, name)  # loaded now, inside the memo's factory, for every page to come
+        return publication
+
+    publication = memoized(f"seo:publication:{root_url}", build)
+    reused(publication.images)
+    return publication
+
 
 @dataclass
 class Story:
@@ -152,7 +186,7 @@ def with_archive_page(description: str, context) -> str:
 def for_context(context) -> PageMetadata:
     request = context["request"]
     root_url = site_root_url(request)
-    publication = Publication(request, root_url, SiteSettings.for_request(request))
+    publication = current_publication(request, root_url)
     url = root_url + request.path
     # Only what the views of these apps put in the context counts: another
     # app's "page" may be a paginator page, its "tag" a string.

@@ -52,7 +52,7 @@ def home_page(publication) -> list[dict]:
     }
     if publication.description:
         website["description"] = publication.description
-    return [website, {"@context": CONTEXT, **organization(publication)}]
+    return [website, {"@context": CONTEXT, **publication.organization}]
 
 
 def breadcrumbs(trail: list[tuple[str, str]]) -> dict:
@@ -81,7 +81,7 @@ def article(story, publication) -> dict:
         "url": story.url,
         "mainEntityOfPage": {"@type": "WebPage", "@id": story.url},
         "author": authors or [{"@id": publication.root_url + "/#publisher"}],
-        "publisher": organization(publication),
+        "publisher": publication.organization,
         "image": [picture.as_image_object() for picture in story.pictures],
         "inLanguage": publication.language,
         "isAccessibleForFree": True,
