@@ -229,3 +229,23 @@ def test_another_apps_view_describes_itself_through_its_context(rf, newsroom):
     assert tags["og:title"] == "Where to find us: cafés in Moscow"
     assert tags["og:url"] == "http://localhost/where-to-find/moscow/cafe/"
     assert tags["og:type"] == "website"
+
+
+def test_a_bake_describes_every_page_as_a_reader_gets_it_and_records_the_editors_pictures(client, pages, newsroom):
+    """In a bake the publication is worked out once; each page still says the same and records the pictures."""
+    from broadsheet.publishing.fragments import fragments_cached
+    from broadsheet.publishing.record import object_key
+    from broadsheet.publishing.render import Renderer
+
+    sharing = SearchAndSharingSettings.for_site(newsroom.site)
+    sharing.logo = make_image("Masthead", 800, 800)
+    sharing.share_image = make_image("Newsroom at night", 1600, 1000)
+    sharing.save()
+    read = {name: meta(client.get(url)) for name, url in pages.items()}
+    with fragments_cached(whole_site=True):
+        renderer = Renderer()
+        baked = {name: renderer.render(url) for name, url in pages.items()}
+    for name, rendered in baked.items():
+        assert meta(SimpleNamespace(content=rendered.body)) == read[name], name
+        assert {object_key(sharing.logo), object_key(sharing.share_image)} <= rendered.keys, name
+    assert "fill-1200x630" in read["section"]["og:image"][0]
