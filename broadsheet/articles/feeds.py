@@ -14,6 +14,7 @@ from broadsheet.core.models import SiteSettings
 from broadsheet.feeds.base import BroadsheetFeed
 from broadsheet.images.renditions import FEED_IMAGE_SPEC
 
+from .catalogue import catalogue
 from .models import ArticlePage
 from .querysets import ArticleQuerySet
 
@@ -32,7 +33,14 @@ class ArticleFeed(BroadsheetFeed):
         return ArticlePage.objects.published()
 
     def items(self, obj) -> list[ArticlePage]:
-        articles = self.articles(obj).for_feeds().newest(self.max_items)
+        current = catalogue()
+        if current is not None:
+            # A full bake: which stories, then their rows, each loaded once for every feed.
+            ids = list(self.articles(obj).newest_first().values_list("pk", flat=True)[: self.max_items])
+            rows = current.feed_rows_by_id(ids)
+            articles = [rows[pk] for pk in ids if pk in rows]
+        else:
+            articles = self.articles(obj).for_feeds().newest(self.max_items)
         self.body_images = load_body_images([article.body for article in articles])
         return articles
 
