@@ -17,7 +17,9 @@ import datetime
 from functools import cache
 
 from django import template
-from django.utils import timezone
+from django.utils import dateformat, timezone
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
 from broadsheet.core import relative_time as relative_time_module
@@ -53,17 +55,42 @@ def time_ago(value: datetime.datetime | None, css_class: str = "") -> dict:
     }
 
 
-@register.inclusion_tag("includes/dateline.html")
-def dateline(published: datetime.datetime | None, updated: datetime.datetime | None = None) -> dict:
-    """Publication time and, when there is one, the significant update.
+# The dateline's wording: "Nov 8, 2017 — 09:38", then "— Update: 10:01" (or "Nov 9, 10:01").
+DATELINE_FORMAT = "M j, Y — H:i"
+UPDATE_SAME_DAY_FORMAT = "H:i"
+UPDATE_OTHER_DAY_FORMAT = "M j, H:i"
+
+
+def _local(value: datetime.datetime) -> datetime.datetime:
+    return timezone.localtime(value) if timezone.is_aware(value) else value
+
+
+@register.simple_tag
+def dateline(published: datetime.datetime | None, updated: datetime.datetime | None = None) -> str:
+    """Publication time and, when there is one, the significant update, in the site's time zone.
 
     The update shows its date only when it falls on another day than the
-    publication, in the site's time zone.
+    publication. Written here rather than in a template: every story page
+    and every teaser of a bake has one (some 30,000 for 10,000 stories), and
+    an included template cost five times as much.
     """
-    same_day = bool(
-        published and updated and timezone.localtime(published).date() == timezone.localtime(updated).date()
+    if not published:
+        return ""
+    local = _local(published)
+    html = format_html(
+        '<span class="dateline"><time class="dateline__published" datetime="{}">{}</time>',
+        iso_utc(published),
+        dateformat.format(local, DATELINE_FORMAT),
     )
-    return {"published": published, "updated": updated, "update_same_day": same_day}
+    if updated:
+        local_update = _local(updated)
+        wording = UPDATE_SAME_DAY_FORMAT if local_update.date() == local.date() else UPDATE_OTHER_DAY_FORMAT
+        html += format_html(
+            '<span class="dateline__update"> — Update: <time datetime="{}">{}</time></span>',
+            iso_utc(updated),
+            dateformat.format(local_update, wording),
+        )
+    return mark_safe(html + "</span>")  # both parts built by format_html
 
 
 @register.simple_tag(takes_context=True)
