@@ -119,7 +119,6 @@ class Catalogue:
             reused(article.authors())
         return found
 
-
     def feed_rows_by_id(self, pks: list[int]) -> dict[int, object]:
         """Feed-ready articles (``for_feeds``) by id, each loaded once per bake.
 
