@@ -67,6 +67,16 @@ def test_recent_stories_are_found_without_reading_the_older_ones(lists):
     assert "pageviewrestriction" in restrictions  # what published() leaves out
     assert "EXISTS" in first and "LIMIT 3" in first
     assert "LIMIT" not in second  # three rows by id, no sort of the tag's stories
+    assert "articletag" not in second  # …and no list of all the tag's stories to check them against
+
+
+def test_an_authors_newest_are_loaded_by_id_alone(lists):
+    floods, quiet, anna, stories = lists
+    with time_machine.travel(NOW, tick=False), CaptureQueriesContext(connection) as queries:
+        newest = ArticlePage.objects.published().written_by(anna).for_feeds().newest(2)
+    assert [story.title for story in newest] == ["Story “9”", "Story “7”"]
+    rows = queries.captured_queries[2]["sql"]
+    assert "articleauthor" not in rows  # the rows by id; the bylines come in a query of their own
 
 
 def test_a_filter_after_the_tag_still_gives_the_sorted_answer(lists):
