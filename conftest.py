@@ -23,6 +23,21 @@ LEGAL_NOTICE = "Сетевое издание «Бродшит» зарегис�
 WORLD_CUP_ENDS = datetime.date(2030, 7, 21)
 
 
+@pytest.fixture(autouse=True)
+def empty_caches():
+    """Each test starts with empty caches, as a new site would.
+
+    The test database is rolled back between tests and reuses ids, while
+    the in-memory cache outlives it: Wagtail's cached renditions of image
+    12 from one test were shown for another test's image 12.
+    """
+    from django.core.cache import caches
+
+    for cache in caches.all(initialized_only=True):
+        cache.clear()
+    yield
+
+
 @pytest.fixture
 def home(db):
     return make_home(SITE_NAME)
