@@ -13,6 +13,8 @@ class PersonSitemap(BroadsheetSitemap):
     Last modified when their newest story was published or edited.
     """
 
+    read_whole = True  # a few hundred at most
+
     def items(self) -> QuerySet:
         from broadsheet.articles.models import ArticlePage
 

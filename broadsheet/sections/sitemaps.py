@@ -10,6 +10,8 @@ from .models import SectionPage
 class SectionSitemap(BroadsheetSitemap):
     """Each live section's front, last modified when it, or the newest story in it, was."""
 
+    read_whole = True  # a few hundred at most
+
     def items(self) -> QuerySet:
         from broadsheet.articles.models import ArticlePage
 

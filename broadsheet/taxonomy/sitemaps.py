@@ -10,6 +10,8 @@ from .models import Tag
 class TagSitemap(BroadsheetSitemap):
     """Tags on at least one published story, last modified with the newest of those stories."""
 
+    read_whole = True  # a few hundred at most
+
     def items(self) -> QuerySet:
         from broadsheet.articles.models import ArticlePage
 

@@ -297,3 +297,31 @@ def test_a_month_sitemap_costs_the_same_queries_however_many_pictured_stories(cl
             newsroom.news, f"More {number}", NOV_10 + number * HOUR, lead_image=make_image(f"Picture {number}")
         )
     assert count() == before
+
+
+def test_a_rebake_reads_the_short_sitemaps_once_and_records_what_they_list(archive, person, tag):
+    """The index and the sections', people's and tags' sitemaps share one reading of each list."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from broadsheet.publishing.fragments import fragments_cached
+    from broadsheet.publishing.record import object_key
+    from broadsheet.publishing.render import Renderer
+
+    urls = ["/sitemaps/sections.xml", "/sitemaps/people.xml", "/sitemaps/tags.xml"]
+    alone = {}
+    for url in urls:
+        with fragments_cached():
+            alone[url] = Renderer().render(url)
+    with fragments_cached():
+        renderer = Renderer()
+        renderer.render("/sitemap.xml")
+        with CaptureQueriesContext(connection) as queries:
+            together = {url: renderer.render(url) for url in urls}
+    read = " ".join(query["sql"] for query in queries.captured_queries)
+    assert "taxonomy_tag" not in read and "people_person" not in read and "sections_sectionpage" not in read
+    for url in urls:
+        assert together[url].body == alone[url].body, url
+        assert together[url].keys == alone[url].keys, url
+    assert object_key(tag) in together["/sitemaps/tags.xml"].keys  # renaming the tag rebakes its sitemap
+    assert object_key(person) in together["/sitemaps/people.xml"].keys
