@@ -194,3 +194,29 @@ class ArticleRelatedLink(Orderable):
     def clean(self) -> None:
         if self.page_id and self.related_page_id == self.page_id:
             raise ValidationError({"related_page": "An article cannot be related to itself."})
+
+
+class ArchiveTally(models.Model):
+    """How many stories a list had before a month began, so its fronts need not count them all (``tallies``)."""
+
+    key = models.CharField(max_length=200)  # the list: "section:5", "tag:12", "author:3"
+    before = models.DateTimeField()  # the start of a month, in UTC
+    generation = models.PositiveBigIntegerField()  # ArchiveGeneration.number when it was counted
+    count = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["key", "before", "generation"], name="articles_tally_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key} before {self.before:%Y-%m}: {self.count}"
+
+
+class ArchiveGeneration(models.Model):
+    """One row: bumped whenever a story of an earlier month may have joined or left a list."""
+
+    number = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"archive generation {self.number}"

@@ -130,6 +130,8 @@ class ArticleQuerySet(PageQuerySet):
     _lead_image_specs: tuple | None = None
     # Bylines from a full bake's catalogue instead of a prefetch (see for_teasers).
     _authors_from_catalogue: bool = False
+    # The list's name for ``total`` (see ``tallied``).
+    _tally_key: str | None = None
 
     def _clone(self):
         clone = super()._clone()
@@ -137,7 +139,37 @@ class ArticleQuerySet(PageQuerySet):
         clone._known_sections = self._known_sections
         clone._lead_image_specs = self._lead_image_specs
         clone._authors_from_catalogue = self._authors_from_catalogue
+        clone._tally_key = self._tally_key
         return clone
+
+    def tallied(self, key: str) -> "ArticleQuerySet":
+        """This list under the name ``key`` (``section:5``): ``total`` keeps its older part's length (``tallies``)."""
+        clone = self._chain()
+        clone._tally_key = key
+        return clone
+
+    def total(self) -> int:
+        """``count()``; for a ``tallied`` list, without counting the months before this one again.
+
+        What pagination asks for a front's "N stories" and its "older" link.
+        """
+        if self._tally_key is None:
+            return self.count()
+        from . import tallies
+
+        before = tallies.month_start()
+        older = tallies.count_before(self._tally_key, before, self.filter(first_published_at__lt=before).count)
+        return older + self._since(before).count()
+
+    def _since(self, moment) -> "ArticleQuerySet":
+        """This list's stories first published since ``moment``, found off the publication-time index."""
+        if self._narrowed is not None:
+            before, narrowing, narrowed_where = self._narrowed
+            if self.query.where == narrowed_where:
+                # A tag's or an author's: the month's stories checked one by one
+                # (an EXISTS each), not a list of all of the tag's stories.
+                return before.filter(narrowing, first_published_at__gte=moment)
+        return self.filter(first_published_at__gte=moment)
 
     def published(self) -> "ArticleQuerySet":
         """Live, not behind a view restriction, with a publication time.

@@ -33,6 +33,8 @@ IGNORED_LABELS = {
     "wagtailredirects.redirect",
     "publishing.bakeddependency",
     "django_tasks_db.dbtaskresult",
+    "articles.archivetally",
+    "articles.archivegeneration",
 }
 
 _keys: ContextVar[set[str] | None] = ContextVar("broadsheet_bake_keys", default=None)

@@ -67,7 +67,13 @@ class SectionPage(BakedUrlMixin, BakedViewRestrictionsMixin, TransliteratedSlugM
     def articles(self):
         from broadsheet.articles.models import ArticlePage
 
-        return ArticlePage.objects.published().in_section(self).for_teasers().with_sections([self])
+        return (
+            ArticlePage.objects.published()
+            .in_section(self)
+            .for_teasers()
+            .with_sections([self])
+            .tallied(f"section:{self.pk}")
+        )
 
     @path("")
     def front(self, request: HttpRequest) -> HttpResponse:
