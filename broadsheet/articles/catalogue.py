@@ -103,14 +103,7 @@ class Catalogue:
 
     def teasers_by_id(self, pks: list[int]) -> dict[int, object]:
         """Teaser-ready articles (``for_teasers``) by id, each loaded once per bake."""
-        from .models import ArticlePage
-
-        found = {pk: self.teasers[pk] for pk in pks if pk in self.teasers}
-        missing = [pk for pk in pks if pk not in found]
-        if missing:
-            loaded = {a.pk: a for a in ArticlePage.objects.filter(pk__in=missing).for_teasers()}
-            self.teasers.add(loaded.items())
-            found.update(loaded)
+        found = self._rows_by_id(self.teasers, pks, lambda queryset: queryset.for_teasers())
         # What each teaser shows, for the dependency record of the page showing it.
         reused(found.values())
         reused(article.section for article in found.values())
@@ -126,19 +119,24 @@ class Catalogue:
         and authors' feeds, in RSS and Atom: loading its row, body, byline
         and tags for each of them was nearly half of a bake's feed time.
         """
-        from .models import ArticlePage
-
-        found = {pk: self.feed_rows[pk] for pk in pks if pk in self.feed_rows}
-        missing = [pk for pk in pks if pk not in found]
-        if missing:
-            loaded = {a.pk: a for a in ArticlePage.objects.filter(pk__in=missing).for_feeds()}
-            self.feed_rows.add(loaded.items())
-            found.update(loaded)
+        found = self._rows_by_id(self.feed_rows, pks, lambda queryset: queryset.for_feeds())
         # What each item shows, for the dependency record of the feed showing it.
         reused(found.values())
         for article in found.values():
             reused([article.section, article.lead_image, *article.authors()])
             reused(tagged.tag for tagged in article.tagged_items.all())
+        return found
+
+    @staticmethod
+    def _rows_by_id(kept: BoundedCache, pks: list[int], prepare) -> dict[int, object]:
+        """``pks``' articles from ``kept``, the missing ones loaded (``prepare`` shapes the query) and kept."""
+        from .models import ArticlePage
+
+        found = {pk: kept[pk] for pk in pks if pk in kept}
+        if missing := [pk for pk in pks if pk not in found]:
+            loaded = {article.pk: article for article in prepare(ArticlePage.objects.filter(pk__in=missing))}
+            kept.add(loaded.items())
+            found.update(loaded)
         return found
 
 
