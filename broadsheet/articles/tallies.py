@@ -22,7 +22,8 @@ counts its list whole, once, as before.
 import datetime
 from collections.abc import Callable
 
-from django.db.models import F
+from django.db.models import F, PositiveBigIntegerField, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from .models import ArchiveGeneration, ArchiveTally
@@ -47,13 +48,19 @@ def forget() -> None:
         ArchiveGeneration.objects.get_or_create(pk=1, defaults={"number": 1})
 
 
+def _current_generation() -> Coalesce:
+    """The generation as an expression, so a tally is looked up in the same query."""
+    number = ArchiveGeneration.objects.filter(pk=1).values("number")[:1]
+    return Coalesce(Subquery(number), Value(0), output_field=PositiveBigIntegerField())
+
+
 def count_before(key: str, before: datetime.datetime, count: Callable[[], int]) -> int:
     """The list ``key``'s stories first published before ``before``: kept, or ``count()`` and kept."""
-    current = generation()
-    kept = ArchiveTally.objects.filter(key=key, before=before, generation=current).values_list("count", flat=True)
-    found = kept.first()
+    kept = ArchiveTally.objects.filter(key=key, before=before, generation=_current_generation())
+    found = kept.values_list("count", flat=True).first()
     if found is not None:
         return found
+    current = generation()  # read before counting: a change committed meanwhile makes this tally stale
     counted = count()
     stale = ArchiveTally.objects.exclude(generation=current, before=before)  # a past generation's or month's
     stale._raw_delete(stale.db)  # one statement, no rows loaded (nor noted by a bake's record)
@@ -72,10 +79,14 @@ def _story_saved_or_deleted(sender, instance, **kwargs) -> None:
         forget()
 
 
-def _link_saved_or_deleted(sender, instance, **kwargs) -> None:
-    """A story's tag or byline row, written on its own (an import, a script) or with the story."""
-    story = instance.content_object if sender.__name__ == "ArticleTag" else instance.page
-    if _is_older(story):
+# A story's tag or byline row, written on its own (an import, a script) or with the story.
+def _tag_saved_or_deleted(sender, instance, **kwargs) -> None:
+    if _is_older(instance.content_object):
+        forget()
+
+
+def _byline_saved_or_deleted(sender, instance, **kwargs) -> None:
+    if _is_older(instance.page):
         forget()
 
 
@@ -95,11 +106,9 @@ def register_signal_handlers() -> None:
     # or authors, a draft) or deleting one.
     post_save.connect(_story_saved_or_deleted, sender=ArticlePage, dispatch_uid="articles_tallies_saved")
     post_delete.connect(_story_saved_or_deleted, sender=ArticlePage, dispatch_uid="articles_tallies_deleted")
-    for link in (ArticleTag, ArticleAuthor):
-        post_save.connect(_link_saved_or_deleted, sender=link, dispatch_uid=f"articles_tallies_{link.__name__}_saved")
-        post_delete.connect(
-            _link_saved_or_deleted, sender=link, dispatch_uid=f"articles_tallies_{link.__name__}_deleted"
-        )
+    for link, handler in ((ArticleTag, _tag_saved_or_deleted), (ArticleAuthor, _byline_saved_or_deleted)):
+        post_save.connect(handler, sender=link, dispatch_uid=f"articles_tallies_{link.__name__}_saved")
+        post_delete.connect(handler, sender=link, dispatch_uid=f"articles_tallies_{link.__name__}_deleted")
     # An unpublished or moved page may be a section or a whole branch of stories.
     page_unpublished.connect(_anything, dispatch_uid="articles_tallies_unpublished")
     post_page_move.connect(_anything, dispatch_uid="articles_tallies_moved")

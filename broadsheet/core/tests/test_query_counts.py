@@ -43,15 +43,15 @@ PAGES = {
 # more for its correction notes. A tag's and an author's list and feed, and the
 # article's Related block (stories sharing a tag), +1: their newest stories are
 # looked for among the last month's first (ArticleQuerySet.newest). A section's,
-# a tag's and an author's front +2: their length is the kept tally of the months
-# before this one (the generation, then the tally) plus this month's count
-# (articles.tallies), instead of one count of the whole archive.
+# a tag's and an author's front +1: their length is the kept tally of the months
+# before this one plus this month's count (articles.tallies), instead of one
+# count of the whole archive.
 PINNED = {
     "home": 26,
-    "section": 24,
+    "section": 23,
     "article": 36,
-    "tag": 22,
-    "author": 22,
+    "tag": 21,
+    "author": 21,
     "day archive": 18,
     "month archive": 18,
     # Feeds: site, settings, view restrictions, stories, lead pictures and their
