@@ -163,13 +163,28 @@ class ArticleQuerySet(PageQuerySet):
 
     def _since(self, moment) -> "ArticleQuerySet":
         """This list's stories first published since ``moment``, found off the publication-time index."""
-        if self._narrowed is not None:
-            before, narrowing, narrowed_where = self._narrowed
-            if self.query.where == narrowed_where:
-                # A tag's or an author's: the month's stories checked one by one
-                # (an EXISTS each), not a list of all of the tag's stories.
-                return before.filter(narrowing, first_published_at__gte=moment)
+        unnarrowed = self._unnarrowed()
+        if unnarrowed is not None:
+            # A tag's or an author's: the month's stories checked one by one
+            # (an EXISTS each), not a list of all of the tag's stories.
+            return unnarrowed.filter(self._narrowed[1], first_published_at__gte=moment)
         return self.filter(first_published_at__gte=moment)
+
+    def _unnarrowed(self) -> "ArticleQuerySet | None":
+        """This list without its ``tagged``/``written_by`` narrowing, if nothing was filtered after it; else None.
+
+        For stories known to pass the narrowing already, or that ask it as an
+        EXISTS instead: asked as ``pk IN`` (the tag's stories), SQLite lists
+        all of a tag's stories first (8,000 of a busy tag at 100,000).
+        """
+        if self._narrowed is None:
+            return None
+        before, _narrowing, narrowed_where = self._narrowed
+        if self.query.where != narrowed_where:
+            return None
+        clone = self._chain()
+        clone.query.where = before.query.where.clone()
+        return clone
 
     def published(self) -> "ArticleQuerySet":
         """Live, not behind a view restriction, with a publication time.
@@ -233,22 +248,17 @@ class ArticleQuerySet(PageQuerySet):
         """
         if self._narrowed is None or count <= 0:
             return list(self[:count])
-        before, narrowing, narrowed_where = self._narrowed
+        before, narrowing, _narrowed_where = self._narrowed
         since = timezone.now() - RECENT_WINDOW
         recent = before.filter(narrowing, first_published_at__gte=since).order_by(*newest_first_order())
         ids = list(recent.values_list("pk", flat=True)[:count])
         if len(ids) == count:
             # The same stories as this list's first ``count``, when each of
             # them passes this list's own filters too (this list is the
-            # narrowed ``before``, filtered further at most).
-            by_id = self._chain()
-            if by_id.query.where == narrowed_where:
-                # Nothing was filtered after the narrowing, which these ids
-                # passed already: load them by id alone. Asked again, the
-                # narrowing (``pk IN`` the tag's stories) made SQLite list all
-                # of a tag's stories first: 8,000 of a busy tag at 100,000.
-                by_id.query.where = before.query.where.clone()
-            items = list(by_id.filter(pk__in=ids))
+            # narrowed ``before``, filtered further at most). They passed the
+            # narrowing already: with nothing filtered after it, by id alone.
+            unnarrowed = self._unnarrowed()
+            items = list((self if unnarrowed is None else unnarrowed).filter(pk__in=ids))
             if len(items) == count:
                 return items
         return list(self[:count])
