@@ -68,10 +68,9 @@ def byline(article, link_authors: bool = False) -> SafeString:
         names = [format_html('<span class="byline__author">{}</span>', person.name) for person in authors]
     if credit:
         names.append(format_html('<span class="byline__credit">{}</span>', credit))
-    listed = names[0] if len(names) == 1 else format_html_join(", ", "{}", ((name,) for name in names[:-1]))
     if len(names) > 1:
-        listed = format_html("{} and {}", listed, names[-1])
-    return format_html('<span class="byline">By {}</span>', listed)
+        names = [format_html("{} and {}", format_html_join(", ", "{}", ((name,) for name in names[:-1])), names[-1])]
+    return format_html('<span class="byline">By {}</span>', names[0])
 
 
 TICKER_COUNT = 5

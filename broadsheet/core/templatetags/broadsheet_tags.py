@@ -61,10 +61,6 @@ UPDATE_SAME_DAY_FORMAT = "H:i"
 UPDATE_OTHER_DAY_FORMAT = "M j, H:i"
 
 
-def _local(value: datetime.datetime) -> datetime.datetime:
-    return timezone.localtime(value) if timezone.is_aware(value) else value
-
-
 @register.simple_tag
 def dateline(published: datetime.datetime | None, updated: datetime.datetime | None = None) -> str:
     """Publication time and, when there is one, the significant update, in the site's time zone.
@@ -76,14 +72,14 @@ def dateline(published: datetime.datetime | None, updated: datetime.datetime | N
     """
     if not published:
         return ""
-    local = _local(published)
+    local = timezone.template_localtime(published)  # as the |date filter does
     html = format_html(
         '<span class="dateline"><time class="dateline__published" datetime="{}">{}</time>',
         iso_utc(published),
         dateformat.format(local, DATELINE_FORMAT),
     )
     if updated:
-        local_update = _local(updated)
+        local_update = timezone.template_localtime(updated)
         wording = UPDATE_SAME_DAY_FORMAT if local_update.date() == local.date() else UPDATE_OTHER_DAY_FORMAT
         html += format_html(
             '<span class="dateline__update"> — Update: <time datetime="{}">{}</time></span>',
