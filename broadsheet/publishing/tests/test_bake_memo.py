@@ -241,3 +241,19 @@ def test_a_bake_removes_the_fragments_folder_a_killed_bake_left_behind(tmp_path,
         assert not stale.exists()
         assert running.exists() and other.exists()
     assert not os.path.exists(folder)
+
+
+def test_a_full_bake_loads_each_storys_feed_row_once_for_every_feed(varied):
+    """The site's RSS and Atom feeds carry the same stories: the second loads none of their rows again."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with time_machine.travel(NOW, tick=False), fragments_cached(whole_site=True):
+        renderer = Renderer()
+        rss = renderer.render("/feeds/rss.xml")
+        with CaptureQueriesContext(connection) as queries:
+            atom = renderer.render("/feeds/atom.xml")
+    assert rss.status == atom.status == 200
+    assert all(story.title.encode() in atom.body for story in varied[:-1] if story.live)
+    assert not [q["sql"] for q in queries.captured_queries if '"articles_articlepage"."body"' in q["sql"]]
+    assert atom.keys == rendered_alone("/feeds/atom.xml").keys  # …and records what it shows all the same
